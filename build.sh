@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Common Ground's one entry point.
+#
+#   ./build.sh          build dist/ (the unpacked extension) and a store-ready zip
+#   ./build.sh demo     build, then show the extension on bundled sample profiles in Chromium
+#   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, end-to-end tests
+#   ./build.sh setup    only install what is missing (the other commands do this first)
+#
+# Set-up is idempotent: on a machine that has everything it takes seconds.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$PWD
+
+TARGET=wasm32-unknown-unknown
+CRATE=common_ground
+DIST=$ROOT/dist
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+VERSION=$(sed -n 's/^  "version": "\(.*\)",/\1/p' manifest.json)
+ZIP=$ROOT/target/common-ground-$VERSION.zip
+export PATH="$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+setup() {
+  local missing=()
+  [ -x "$CHROMIUM" ] || missing+=(chromium)
+  [ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v node >/dev/null || missing+=(nodejs npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if ! rustup target list --installed | grep -qx "$TARGET"; then
+    say "adding the $TARGET target"
+    rustup target add "$TARGET"
+  fi
+  if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
+  if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+    say "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (the crate's pinned version; a few minutes, once)"
+    # Not --locked: its lock file names a dependency release the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+  fi
+  local stamp=node_modules/.common-ground-lock
+  if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+    say "npm ci (test tools)"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  fi
+}
+
+build() {
+  say "compiling the core to WebAssembly"
+  cargo build --release --target "$TARGET" --lib
+  rm -rf "$DIST"
+  mkdir -p "$DIST/wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" \
+    "target/$TARGET/release/$CRATE.wasm"
+  # npm's binaryen: Debian's wasm-opt (108) cannot read what Rust 1.9x emits. Rust's default
+  # wasm32 features are listed so that wasm-opt keeps them.
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$DIST/wasm/${CRATE}_bg.wasm" -o "$DIST/wasm/${CRATE}_bg.wasm"
+  cp manifest.json "$DIST/"
+  (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
+  rm -f "$ZIP"
+  (cd "$DIST" && python3 - "$ZIP" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, files in sorted(os.walk(".")):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            z.write(path, os.path.relpath(path, "."))
+PY
+  )
+  local raw gz
+  raw=$(stat -c %s "$DIST/wasm/${CRATE}_bg.wasm")
+  gz=$(gzip -9c "$DIST/wasm/${CRATE}_bg.wasm" | wc -c)
+  say "built"
+  echo "  unpacked extension: $DIST"
+  echo "  store zip:          $ZIP"
+  echo "  wasm:               $raw bytes, $gz bytes gzipped"
+  echo "  load it in Chrome:  chrome://extensions → Developer mode → Load unpacked → $DIST"
+}
+
+native_tests() {
+  say "rustfmt"
+  cargo fmt --all -- --check
+  say "clippy (native and wasm32, warnings denied)"
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target "$TARGET" --lib --tests -- -D warnings
+  say "native tests"
+  cargo test
+}
+
+wasm_tests() {
+  say "Wasm tests in headless Chromium (real IndexedDB)"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target "$TARGET" --test wasm_store
+}
+
+e2e_tests() {
+  say "end-to-end tests: Chromium with the extension loaded"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-build}" in
+  setup) setup ;;
+  build) setup; build ;;
+  demo) setup; build; say "demo"; node tests/e2e/demo.mjs ;;
+  test) setup; native_tests; wasm_tests; build; e2e_tests ;;
+  *) echo "usage: ./build.sh [build|demo|test|setup]" >&2; exit 2 ;;
+esac

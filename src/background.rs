@@ -1,0 +1,156 @@
+//! The service worker's core: routes every runtime message to the pure modules and the store.
+//!
+//! `extension/background.js` only loads this module and hands it each message with its sender.
+//! This is the one writer of the database. Architecture invariant: no page content or note ever
+//! goes to a content script — notes are answered only to extension pages — and nothing here
+//! makes a network request.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::chrome;
+use crate::extract::{extract, Extraction};
+use crate::model::Note;
+use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
+use crate::store::{Store, StoreError, DATABASE_NAME};
+
+const COLLAPSED: &str = "overlay_collapsed";
+
+thread_local! {
+    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+}
+
+/// The part of `chrome.runtime.MessageSender` the router needs.
+#[derive(Deserialize, Default)]
+struct Sender {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    tab: Option<SenderTab>,
+}
+
+#[derive(Deserialize)]
+struct SenderTab {
+    id: i32,
+}
+
+/// Answers one runtime message. Never throws: failures become [`Response::Error`].
+#[wasm_bindgen]
+pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
+    let response = match serde_wasm_bindgen::from_value::<Request>(message) {
+        Ok(request) => {
+            let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
+            route(request, &sender)
+                .await
+                .unwrap_or_else(|e| Response::Error {
+                    message: e.to_string(),
+                })
+        }
+        Err(e) => Response::Error {
+            message: format!("Common Ground did not understand a message: {e}"),
+        },
+    };
+    to_js(&response)
+}
+
+async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError> {
+    let caller = caller(sender);
+    if !request.allowed_from(caller) {
+        return Err(StoreError::Refused(format!(
+            "a {caller:?} may not ask for {}",
+            request.kind()
+        )));
+    }
+    let store = store().await?;
+    match request {
+        Request::Snapshot { url, html } => match extract(&url, &html) {
+            Ok(Extraction::Profile(profile)) => {
+                store.remember_profile(&profile, now()).await?;
+                let collapsed = store.setting(COLLAPSED).await?.unwrap_or(false);
+                Ok(Response::Profile {
+                    person: profile.key(),
+                    name: profile.name,
+                    collapsed,
+                })
+            }
+            Ok(Extraction::NoProfile { reason, .. }) => Ok(Response::NoProfile {
+                reason: reason.to_string(),
+            }),
+            Err(e) => Ok(Response::NoProfile {
+                reason: e.to_string(),
+            }),
+        },
+        Request::Overlay { person } => Ok(Response::Overlay {
+            profile: store.profile(&person).await?,
+            notes: store.notes_for(&person).await?,
+            collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
+        }),
+        Request::SaveNote { person, text } => {
+            let text = clean_note_text(&text).map_err(StoreError::Refused)?;
+            let note = store
+                .add_note(Note {
+                    id: None,
+                    person: person.clone(),
+                    text,
+                    created: now(),
+                })
+                .await?;
+            let notes = store.notes_for(&person).await?;
+            Ok(Response::NoteSaved { note, notes })
+        }
+        Request::Layout { collapsed } => {
+            store.set_setting(COLLAPSED, collapsed).await?;
+            if let Some(tab) = &sender.tab {
+                tell_tab(tab.id, &ToContentScript::Layout { collapsed }).await;
+            }
+            Ok(Response::Done)
+        }
+    }
+}
+
+/// Who sent a message: an extension page of ours, or a content script in some web page.
+fn caller(sender: &Sender) -> Caller {
+    let ours = sender.id.as_deref() == Some(chrome::RUNTIME_ID.with(String::clone).as_str());
+    let from_extension_page = sender
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("chrome-extension://") || u.starts_with("moz-extension://"));
+    match (ours, from_extension_page) {
+        (true, true) => Caller::ExtensionPage,
+        (true, false) => Caller::ContentScript,
+        (false, _) => Caller::Stranger,
+    }
+}
+
+async fn tell_tab<T: Serialize>(tab_id: i32, message: &T) {
+    let options = to_js(&serde_json::json!({ "frameId": 0 }));
+    if let Ok(promise) = chrome::tabs_send_message(tab_id, &to_js(message), &options) {
+        // The tab may have navigated away; then there is nobody to tell.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// The open store, opened once per service-worker lifetime.
+async fn store() -> Result<Rc<Store>, StoreError> {
+    if let Some(store) = STORE.with(|s| s.borrow().clone()) {
+        return Ok(store);
+    }
+    let store = Rc::new(Store::open(DATABASE_NAME).await?);
+    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
+    Ok(store)
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|e| JsValue::from_str(&format!("unserialisable answer: {e}")))
+}

@@ -1,0 +1,24 @@
+//! The few extension APIs the core calls, bound by hand (no crate covers them).
+//!
+//! `chrome.*` is also present in Firefox, where its methods return promises under Manifest V3.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `chrome.runtime.sendMessage(message)`: to the service worker, from an extension page.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    pub fn runtime_send_message(message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    /// `chrome.runtime.id`: this extension's id.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = id, thread_local_v2)]
+    pub static RUNTIME_ID: String;
+
+    /// `chrome.tabs.sendMessage(tabId, message, {frameId})`: to a tab's content script.
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
+    pub fn tabs_send_message(
+        tab_id: i32,
+        message: &JsValue,
+        options: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
+}

@@ -1,0 +1,24 @@
+//! Common Ground: what you share with the person whose profile you are reading, kept on your
+//! device.
+//!
+//! One crate, compiled twice. Natively it is the library behind the `cg` command line and the
+//! tests; compiled to `wasm32-unknown-unknown` it is the extension's core (in the service
+//! worker) and its user interface (in extension pages).
+//!
+//! The thinking parts are pure functions over plain data and compile everywhere:
+//! [`model`], [`extract`], [`protocol`]. The browser shell — [`store`] (IndexedDB),
+//! [`background`] (the service worker's router) and [`ui`] — exists only on wasm32.
+//! A pure module never imports the shell. See `ARCHITECTURE.md` for the map.
+
+pub mod extract;
+pub mod model;
+pub mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+pub mod background;
+#[cfg(target_arch = "wasm32")]
+mod chrome;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,126 @@
+//! The domain: the people Common Ground reads from pages and the notes the user keeps about them.
+//!
+//! Plain data with serde derives and nothing else: these types cross every boundary (the `cg`
+//! command line's JSON, the runtime messages between extension pages, and IndexedDB records), so
+//! their field names are the formats in `DESIGN.md`. This module must not know about any site,
+//! browser or file.
+
+use serde::{Deserialize, Serialize};
+
+/// Which kind of page a profile was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Site {
+    Linkedin,
+    Github,
+    /// Any other page that carries schema.org Person markup.
+    Web,
+}
+
+impl Site {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Site::Linkedin => "linkedin",
+            Site::Github => "github",
+            Site::Web => "web",
+        }
+    }
+}
+
+/// A person as read from their profile page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub site: Site,
+    /// The canonical address of the profile (query and fragment dropped).
+    pub url: String,
+    /// The site's stable identifier of the person, such as LinkedIn's public identifier.
+    pub handle: String,
+    pub name: String,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub education: Vec<Education>,
+    #[serde(default)]
+    pub mutuals: Mutuals,
+}
+
+impl Profile {
+    /// The key everything the user keeps about this person is filed under: `site:handle`.
+    pub fn key(&self) -> PersonKey {
+        PersonKey::new(self.site, &self.handle)
+    }
+}
+
+/// `site:handle`, the identity notes and history are filed under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PersonKey(String);
+
+impl PersonKey {
+    pub fn new(site: Site, handle: &str) -> Self {
+        PersonKey(format!("{}:{}", site.as_str(), handle.to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for PersonKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A role at an organisation. Dates are `YYYY-MM` or `YYYY`; `end: None` with `current: true`
+/// means "Present".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub org: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub current: bool,
+    #[serde(default)]
+    pub location: Option<String>,
+}
+
+/// A school, with the degree and years when the page gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Education {
+    pub school: String,
+    #[serde(default)]
+    pub degree: Option<String>,
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+}
+
+/// The mutual connections a page shows: the names it spells out and the total it states.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mutuals {
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub count: u32,
+}
+
+/// Something the user wrote about a person. Timestamps are milliseconds since the Unix epoch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Assigned by the store; absent until the note is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u32>,
+    pub person: PersonKey,
+    pub text: String,
+    pub created: f64,
+}

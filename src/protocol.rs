@@ -1,0 +1,192 @@
+//! The messages that pass between the content script, the extension pages and the core in the
+//! service worker.
+//!
+//! Every runtime message is one [`Request`]; every answer is one [`Response`]. Both are tagged
+//! with `type` so that the few lines of JavaScript that carry them can tell them apart, and
+//! both are plain JSON-compatible data: this module owns their shape and nothing else. Senders
+//! are untrusted until the router has checked where a message came from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Note, PersonKey, Profile};
+
+/// What a page asks the core to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Request {
+    /// From the content script: the page the user is looking at.
+    Snapshot { url: String, html: String },
+    /// From the overlay: everything to show about the person filed under `person`.
+    Overlay { person: PersonKey },
+    /// From the overlay: keep a note about `person`.
+    SaveNote { person: PersonKey, text: String },
+    /// From the overlay: the user collapsed or expanded it; the content script resizes the frame.
+    Layout { collapsed: bool },
+}
+
+/// Who a message came from, as the router tells from the runtime's sender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// A page of this extension (overlay, side panel, options), in the extension's origin.
+    ExtensionPage,
+    /// This extension's content script, living inside a web page the user opened.
+    ContentScript,
+    /// Anything else.
+    Stranger,
+}
+
+impl Request {
+    /// Whether `caller` may make this request. The content script is a courier inside hostile
+    /// territory: it may hand over the page and resize the frame, but it never receives notes.
+    pub fn allowed_from(&self, caller: Caller) -> bool {
+        match self {
+            Request::Snapshot { .. } => caller == Caller::ContentScript,
+            Request::Overlay { .. } | Request::SaveNote { .. } | Request::Layout { .. } => {
+                caller == Caller::ExtensionPage
+            }
+        }
+    }
+
+    /// The request's name on the wire, for messages about it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Request::Snapshot { .. } => "snapshot",
+            Request::Overlay { .. } => "overlay",
+            Request::SaveNote { .. } => "save_note",
+            Request::Layout { .. } => "layout",
+        }
+    }
+}
+
+/// What the core answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// The page holds a profile: the content script mounts the overlay for `person`.
+    Profile {
+        person: PersonKey,
+        name: String,
+        collapsed: bool,
+    },
+    /// The page holds no profile; the overlay stays away.
+    NoProfile {
+        reason: String,
+    },
+    /// What the overlay shows.
+    Overlay {
+        profile: Option<Profile>,
+        notes: Vec<Note>,
+        collapsed: bool,
+    },
+    /// The note as stored, and all notes about that person, newest first.
+    NoteSaved {
+        note: Note,
+        notes: Vec<Note>,
+    },
+    Done,
+    /// Something went wrong; `message` is written for the user.
+    Error {
+        message: String,
+    },
+}
+
+/// What the core tells the content script of a tab, unasked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToContentScript {
+    Layout { collapsed: bool },
+}
+
+/// The longest note the core keeps, in characters; longer ones are refused with a message.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// Checks a note before it is stored: trimmed, not empty, not absurdly long.
+pub fn clean_note_text(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("The note is empty: write something first.".to_owned());
+    }
+    let chars = trimmed.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(format!(
+            "The note is {chars} characters long; notes are kept up to {MAX_NOTE_CHARS}."
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Site;
+
+    #[test]
+    fn requests_have_the_wire_shape_the_javascript_sends() {
+        let cases = [
+            (
+                r#"{"type":"snapshot","url":"https://www.linkedin.com/in/a/","html":"<p>"}"#,
+                Request::Snapshot {
+                    url: "https://www.linkedin.com/in/a/".into(),
+                    html: "<p>".into(),
+                },
+            ),
+            (
+                r#"{"type":"overlay","person":"linkedin:a"}"#,
+                Request::Overlay {
+                    person: PersonKey::new(Site::Linkedin, "a"),
+                },
+            ),
+            (
+                r#"{"type":"layout","collapsed":true}"#,
+                Request::Layout { collapsed: true },
+            ),
+        ];
+        for (json, want) in cases {
+            let got: Request = serde_json::from_str(json).unwrap();
+            assert_eq!(got, want);
+            assert_eq!(serde_json::to_string(&got).unwrap(), json);
+        }
+    }
+
+    #[test]
+    fn unknown_messages_are_rejected() {
+        assert!(serde_json::from_str::<Request>(r#"{"type":"delete_everything"}"#).is_err());
+        assert!(serde_json::from_str::<Request>(r#"{"url":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn content_scripts_never_get_notes() {
+        let person = PersonKey::new(Site::Linkedin, "a");
+        let reads_notes = [
+            Request::Overlay {
+                person: person.clone(),
+            },
+            Request::SaveNote {
+                person,
+                text: "x".into(),
+            },
+        ];
+        for request in &reads_notes {
+            assert!(request.allowed_from(Caller::ExtensionPage), "{request:?}");
+            assert!(!request.allowed_from(Caller::ContentScript), "{request:?}");
+            assert!(!request.allowed_from(Caller::Stranger), "{request:?}");
+        }
+        let snapshot = Request::Snapshot {
+            url: String::new(),
+            html: String::new(),
+        };
+        assert!(snapshot.allowed_from(Caller::ContentScript));
+        assert!(!snapshot.allowed_from(Caller::Stranger));
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_bounded() {
+        assert_eq!(
+            clean_note_text("  met at a meetup \n").unwrap(),
+            "met at a meetup"
+        );
+        assert!(clean_note_text(" \n\t").is_err());
+        assert!(clean_note_text(&"x".repeat(MAX_NOTE_CHARS)).is_ok());
+        assert!(clean_note_text(&"x".repeat(MAX_NOTE_CHARS + 1)).is_err());
+    }
+}

@@ -1,0 +1,283 @@
+//! The IndexedDB store in the extension's origin: the one place anything the user keeps lives.
+//!
+//! Only the service worker opens it (extension frames embedded in a page are third parties and
+//! are denied IndexedDB; content scripts would write into the page's origin). Every write is one
+//! transaction: all of it lands or none of it does ([`Store::write`]). The schema is versioned;
+//! [`migrate`] takes a database of any earlier version forward, step by step, without loss.
+//!
+//! Object stores (schema version 1):
+//! - `notes`: [`Note`] records, key `id` (auto-increment), index `by_person` on `person`.
+//! - `profiles`: the last reading of each profile the user opened, key `person`
+//!   (`{person, profile, first_seen, last_seen}`).
+//! - `settings`: small preferences, key `name` (`{name, value}`).
+
+use idb::{
+    Database, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction, TransactionMode,
+};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::model::{Note, PersonKey, Profile};
+
+/// The schema version this build writes. Raise it by one for every change, and add the step to
+/// [`migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The database the extension uses; tests open others by name.
+pub const DATABASE_NAME: &str = "common-ground";
+
+pub const NOTES: &str = "notes";
+pub const PROFILES: &str = "profiles";
+pub const SETTINGS: &str = "settings";
+const BY_PERSON: &str = "by_person";
+
+/// What can go wrong in the store, said so the user knows what happened to their data.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the browser's database refused the operation: {0}")]
+    Database(String),
+    #[error("a stored {store} record could not be read ({detail}); it was left as it is")]
+    Unreadable { store: &'static str, detail: String },
+    #[error("the record could not be prepared for storage: {0}")]
+    Unwritable(String),
+    #[error("the write was not completed; nothing of it was stored")]
+    Aborted,
+    #[error(
+        "the database was written by a newer Common Ground (schema version {found}, this one \
+         knows up to {SCHEMA_VERSION}); update the extension. Nothing was changed."
+    )]
+    NewerSchema { found: u32 },
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<idb::Error> for StoreError {
+    fn from(e: idb::Error) -> Self {
+        StoreError::Database(e.to_string())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProfileRecord {
+    person: PersonKey,
+    profile: Profile,
+    first_seen: f64,
+    last_seen: f64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SettingRecord<T> {
+    name: String,
+    value: T,
+}
+
+/// An open connection to the store.
+pub struct Store {
+    db: Database,
+}
+
+impl Store {
+    /// Opens (creating or migrating as needed) the database called `name`.
+    pub async fn open(name: &str) -> Result<Store, StoreError> {
+        let factory = Factory::new()?;
+        let mut request = factory.open(name, Some(SCHEMA_VERSION))?;
+        request.on_upgrade_needed(upgrade);
+        match request.await {
+            Ok(db) => Ok(Store { db }),
+            Err(e) => Err(Self::why_open_failed(&factory, name, e).await),
+        }
+    }
+
+    /// Opening at our version fails when the database is newer than this build: say so, so the
+    /// user updates instead of believing their data is gone.
+    async fn why_open_failed(factory: &Factory, name: &str, error: idb::Error) -> StoreError {
+        if let Ok(request) = factory.open(name, None) {
+            if let Ok(db) = request.await {
+                let found = db.version().unwrap_or(0);
+                db.close();
+                if found > SCHEMA_VERSION {
+                    return StoreError::NewerSchema { found };
+                }
+            }
+        }
+        error.into()
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> Result<u32, StoreError> {
+        Ok(self.db.version()?)
+    }
+
+    /// Runs `body` in one read-write transaction over `stores`: it commits when `body` returns
+    /// `Ok`, and is aborted — leaving the database exactly as it was — when `body` fails.
+    pub async fn write<T>(
+        &self,
+        stores: &[&str],
+        body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.db.transaction(stores, TransactionMode::ReadWrite)?;
+        match body(&tx).await {
+            Ok(value) => {
+                if tx.commit()?.await?.is_committed() {
+                    Ok(value)
+                } else {
+                    Err(StoreError::Aborted)
+                }
+            }
+            Err(e) => {
+                // Aborting can only fail if the browser already aborted it; either way nothing
+                // of this transaction is stored.
+                let _ = tx.abort();
+                Err(e)
+            }
+        }
+    }
+
+    /// Records that the user opened this profile now, keeping when they first saw it.
+    pub async fn remember_profile(&self, profile: &Profile, now: f64) -> Result<(), StoreError> {
+        let person = profile.key();
+        self.write(&[PROFILES], async |tx| {
+            let store = tx.object_store(PROFILES)?;
+            let earlier: Option<ProfileRecord> =
+                read_opt(PROFILES, store.get(to_js(&person)?)?.await?)?;
+            let record = ProfileRecord {
+                person: person.clone(),
+                profile: profile.clone(),
+                first_seen: earlier.map_or(now, |r| r.first_seen),
+                last_seen: now,
+            };
+            store.put(&to_js(&record)?, None)?.await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The last reading of the profile filed under `person`, if the user has opened it.
+    pub async fn profile(&self, person: &PersonKey) -> Result<Option<Profile>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[PROFILES], TransactionMode::ReadOnly)?;
+        let value = tx.object_store(PROFILES)?.get(to_js(person)?)?.await?;
+        let record: Option<ProfileRecord> = read_opt(PROFILES, value)?;
+        Ok(record.map(|r| r.profile))
+    }
+
+    /// Stores a new note and returns it with its id.
+    pub async fn add_note(&self, mut note: Note) -> Result<Note, StoreError> {
+        note.id = None;
+        self.write(&[NOTES], async |tx| {
+            let key = tx.object_store(NOTES)?.add(&to_js(&note)?, None)?.await?;
+            note.id = key.as_f64().map(|id| id as u32);
+            Ok(note)
+        })
+        .await
+    }
+
+    /// All notes about `person`, newest first.
+    pub async fn notes_for(&self, person: &PersonKey) -> Result<Vec<Note>, StoreError> {
+        let tx = self.db.transaction(&[NOTES], TransactionMode::ReadOnly)?;
+        let index = tx.object_store(NOTES)?.index(BY_PERSON)?;
+        let values = index
+            .get_all(Some(Query::Key(to_js(person)?)), None)?
+            .await?;
+        let mut notes = values
+            .into_iter()
+            .map(|v| read(NOTES, v))
+            .collect::<Result<Vec<Note>, _>>()?;
+        notes.sort_by(|a, b| b.created.total_cmp(&a.created).then(b.id.cmp(&a.id)));
+        Ok(notes)
+    }
+
+    /// A preference, or `None` when the user never set it.
+    pub async fn setting<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .object_store(SETTINGS)?
+            .get(JsValue::from_str(name))?
+            .await?;
+        let record: Option<SettingRecord<T>> = read_opt(SETTINGS, value)?;
+        Ok(record.map(|r| r.value))
+    }
+
+    pub async fn set_setting<T: Serialize>(&self, name: &str, value: T) -> Result<(), StoreError> {
+        let record = SettingRecord {
+            name: name.to_owned(),
+            value,
+        };
+        self.write(&[SETTINGS], async |tx| {
+            tx.object_store(SETTINGS)?
+                .put(&to_js(&record)?, None)?
+                .await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Closes the connection (tests reopen to prove what is on disk).
+    pub fn close(self) {
+        self.db.close();
+    }
+}
+
+/// Runs the migrations inside the browser's upgrade transaction. If a step fails the
+/// transaction is aborted: the open fails and the database stays at its old version, untouched.
+fn upgrade(event: idb::event::VersionChangeEvent) {
+    use idb::{DatabaseEvent, Event, Request};
+    let tx = event
+        .target()
+        .ok()
+        .and_then(|request| request.transaction());
+    let migrated = event
+        .old_version()
+        .and_then(|from| migrate(&event.database()?, tx.as_ref(), from));
+    if migrated.is_err() {
+        if let Some(tx) = tx {
+            let _ = tx.abort();
+        }
+    }
+}
+
+/// Takes the database from schema version `from` to [`SCHEMA_VERSION`], one step per version.
+/// Steps only add: a released step is never edited, so every old database ends up the same.
+fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(), idb::Error> {
+    if from < 1 {
+        let mut notes = ObjectStoreParams::new();
+        notes.key_path(Some(KeyPath::new_single("id")));
+        notes.auto_increment(true);
+        let notes = db.create_object_store(NOTES, notes)?;
+        let mut by_person = IndexParams::new();
+        by_person.unique(false);
+        notes.create_index(BY_PERSON, KeyPath::new_single("person"), Some(by_person))?;
+
+        let mut profiles = ObjectStoreParams::new();
+        profiles.key_path(Some(KeyPath::new_single("person")));
+        db.create_object_store(PROFILES, profiles)?;
+
+        let mut settings = ObjectStoreParams::new();
+        settings.key_path(Some(KeyPath::new_single("name")));
+        db.create_object_store(SETTINGS, settings)?;
+    }
+    Ok(())
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StoreError::Unwritable(e.to_string()))
+}
+
+fn read<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Unreadable {
+        store,
+        detail: e.to_string(),
+    })
+}
+
+fn read_opt<T: DeserializeOwned>(
+    store: &'static str,
+    value: Option<JsValue>,
+) -> Result<Option<T>, StoreError> {
+    value.map(|v| read(store, v)).transpose()
+}

@@ -1,0 +1,73 @@
+//! The extension's pages, drawn by Rust through web-sys: each page's HTML holds a static
+//! skeleton of labelled elements, and its view here fills them and wires their events.
+//!
+//! Architecture invariant: a page stores nothing itself and asks the service worker for
+//! everything ([`ask`]); text from profiles and notes is set with `textContent`, never as HTML.
+
+mod overlay;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element};
+
+use crate::chrome;
+use crate::protocol::{Request, Response};
+
+/// Entry point for every extension page: `view` names the page (`overlay`).
+#[wasm_bindgen]
+pub fn start_ui(view: &str) -> Result<(), JsValue> {
+    match view {
+        "overlay" => overlay::start(),
+        other => Err(JsValue::from_str(&format!("no view called `{other}`"))),
+    }
+}
+
+/// Sends `request` to the service worker and waits for its answer. Transport failures come back
+/// as [`Response::Error`] with a message for the user.
+pub(crate) async fn ask(request: &Request) -> Response {
+    let message = match request.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        Ok(m) => m,
+        Err(e) => return error(format!("could not send the request: {e}")),
+    };
+    let answer = match chrome::runtime_send_message(&message) {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    match answer {
+        Ok(value) => serde_wasm_bindgen::from_value(value)
+            .unwrap_or_else(|e| error(format!("the core gave an unexpected answer: {e}"))),
+        Err(e) => error(format!(
+            "the extension's core did not answer ({}). Reload the page to try again.",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        )),
+    }
+}
+
+fn error(message: String) -> Response {
+    Response::Error { message }
+}
+
+use serde::Serialize;
+
+pub(crate) fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("this view needs a document"))
+}
+
+/// The element with `id`, as the type the page's HTML declares it to be.
+pub(crate) fn by_id<T: JsCast>(document: &Document, id: &str) -> Result<T, JsValue> {
+    document
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("the page has no element #{id}")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("#{id} is not the expected kind of element")))
+}
+
+/// A new element with plain text inside.
+pub(crate) fn text_element(document: &Document, tag: &str, text: &str) -> Result<Element, JsValue> {
+    let element = document.create_element(tag)?;
+    element.set_text_content(Some(text));
+    Ok(element)
+}
