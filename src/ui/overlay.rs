@@ -95,6 +95,10 @@ fn load(view: Rc<View>) {
                 show_collapsed(&view, collapsed);
                 render_notes(&view, &notes);
                 set_status(&view, "");
+                // For the end-to-end measurement of page load to overlay shown.
+                if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = performance.mark("cg-overlay-rendered");
+                }
             }
             other => show_failure(&view, other),
         }

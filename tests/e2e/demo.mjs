@@ -1,0 +1,56 @@
+// ./build.sh demo: the built extension on the bundled sample profiles (fictional people), served
+// as https://www.linkedin.com from loopback. With a display Chromium opens a real window and
+// stays open until you close it; without one it runs headless. Either way it writes
+// screenshots of the overlay to demo-screenshots/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSite, launchBrowser, overlayFrame, SITE, DIST } from './harness.mjs';
+
+const OUT = join(DIST, '..', 'demo-screenshots');
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+mkdirSync(OUT, { recursive: true });
+const site = await startSite();
+const browser = await launchBrowser({ port: site.port, headless });
+const shots = [];
+async function shoot(page, name) {
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path });
+  shots.push(path);
+}
+
+try {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  let frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await shoot(page, '1-overlay-2024-layout');
+
+  await frame.getByLabel('Note', { exact: true }).fill(
+    'Met at the Open Data meetup in Utrecht. She is looking for examples of open-data dashboards: send her the one from our city project.');
+  await frame.getByRole('button', { name: 'Save note' }).click();
+  await frame.getByText('Met at the Open Data meetup').waitFor();
+  await shoot(page, '2-note-saved');
+
+  await page.goto(`${SITE}/in/jonas-berg/`);
+  frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Jonas Berg' }).waitFor();
+  await shoot(page, '3-overlay-2026-layout');
+
+  await frame.getByRole('button', { name: 'Collapse' }).click();
+  await page.waitForFunction(() => document.documentElement.style.marginRight === '');
+  await shoot(page, '4-collapsed');
+  await frame.getByRole('button', { name: 'Expand' }).click();
+
+  console.log(`Screenshots in ${OUT}:`);
+  for (const path of shots) console.log(`  ${path}`);
+  if (!headless) {
+    console.log('Chromium is open on the sample profiles; close its window to end the demo.');
+    await page.goto(`${SITE}/in/sanne-de-vries/`);
+    await new Promise((resolve) => browser.context.on('close', resolve));
+  }
+} finally {
+  await browser.close().catch(() => {});
+  site.close();
+}

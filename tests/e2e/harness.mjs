@@ -1,0 +1,147 @@
+// What the end-to-end tests and the demo share: a loopback HTTPS server that poses as
+// www.linkedin.com and serves the bundled sample pages, and Debian's Chromium started with the
+// built extension loaded and its host resolver pointed at that server.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, dirname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+// Without this Playwright does not report requests made by service workers.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
+export const SITE = 'https://www.linkedin.com';
+
+// Like LinkedIn's, a CSP without 'wasm-unsafe-eval': the content script must not need Wasm.
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "frame-src 'self'; connect-src 'self'; object-src 'none'";
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+
+/** A certificate for www.linkedin.com made on the fly (Chromium is told to accept it). */
+function makeCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-cert-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=www.linkedin.com',
+    '-addext', 'subjectAltName=DNS:www.linkedin.com',
+  ], { stdio: 'ignore' });
+  const pair = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+/**
+ * Serves `pages/<handle>.html` at `/in/<handle>/` (also under `/details/…`), `pages/assets/*` at
+ * `/assets/*`, and LinkedIn's "Profile Not Found" page for unknown handles. Every request is
+ * logged in `server.requests`, so tests can prove the extension fetched nothing.
+ */
+export async function startSite(pages = PAGES) {
+  const requests = [];
+  const server = createServer(makeCertificate(), (req, res) => {
+    const path = new URL(req.url, SITE).pathname;
+    requests.push(`${req.method} ${path}`);
+    const send = (status, file) => {
+      const type = TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+      res.writeHead(status, { 'content-type': type, 'content-security-policy': PAGE_CSP });
+      res.end(readFileSync(file));
+    };
+    const profile = path.match(/^\/in\/([^/]+)\/?/);
+    if (profile) {
+      const file = join(pages, `${decodeURIComponent(profile[1])}.html`);
+      return existsSync(file) && normalize(file).startsWith(pages)
+        ? send(200, file)
+        : send(404, join(pages, 'not-found.html'));
+    }
+    const asset = normalize(join(pages, path));
+    if (path.startsWith('/assets/') && asset.startsWith(pages) && existsSync(asset)) {
+      return send(200, asset);
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: server.address().port, requests, close: () => server.close() };
+}
+
+/**
+ * Debian's Chromium with dist/ loaded, resolving www.linkedin.com to the loopback site.
+ * Returns the context, the extension's service worker and the extension's id.
+ */
+export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 } }) {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error(`no built extension in ${DIST}: run ./build.sh first`);
+  }
+  const profileDir = mkdtempSync(join(tmpdir(), 'cg-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless,
+    viewport,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      `--host-resolver-rules=MAP www.linkedin.com:443 127.0.0.1:${port}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--no-first-run',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, close };
+}
+
+/** The overlay frame on `page` (found by its extension URL, even inside a closed shadow root). */
+export async function overlayFrame(page, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no overlay frame on ${page.url()} after ${timeout} ms`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it idles, through
+ * chrome://serviceworker-internals, and waits until that page reports it STOPPED. The next
+ * runtime message starts a fresh one, with nothing in memory. Returns a function that reads the
+ * worker's running status again (RUNNING, STOPPED, …).
+ */
+export async function stopServiceWorker(context, extensionId) {
+  const internals = await context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  // The sample site registers no service worker, so the page lists exactly one: ours.
+  await internals.getByText(`chrome-extension://${extensionId}/`).first().waitFor();
+  const stop = internals.locator('[data-command="stop"]');
+  if ((await stop.count()) !== 1) throw new Error('expected exactly one running service worker');
+  const running = internals.locator('.serviceworker-running-status');
+  const status = async () => {
+    await internals.reload();
+    await running.first().waitFor();
+    return (await running.first().innerText()).replace(/^.*:\s*/, '').trim();
+  };
+  await stop.click();
+  await running.filter({ hasText: 'STOPPED' }).first().waitFor();
+  return status;
+}
