@@ -74,7 +74,7 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
                 let collapsed = store.setting(COLLAPSED).await?.unwrap_or(false);
                 Ok(Response::Profile {
                     person: profile.key(),
-                    name: profile.name,
+                    name: profile.name.clone(),
                     collapsed,
                 })
             }

@@ -28,7 +28,7 @@ use crate::model::Profile;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Extraction {
-    Profile(Profile),
+    Profile(Box<Profile>),
     NoProfile {
         /// Always `null`, so that callers can test `profile` whichever way it went.
         profile: Option<()>,
@@ -90,7 +90,7 @@ pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
     };
     let document = Html::parse_document(html);
     Ok(match linkedin::read(&document, &handle) {
-        Ok(profile) => Extraction::Profile(profile),
+        Ok(profile) => Extraction::Profile(Box::new(profile)),
         Err(reason) => Extraction::none(reason),
     })
 }
