@@ -140,7 +140,7 @@ fn pages_that_are_not_profiles_never_panic() {
         extract("https://example.com/about", "<h1>A</h1>").unwrap(),
         Extraction::NoProfile {
             profile: None,
-            reason: NoProfile::NotAProfileAddress
+            reason: NoProfile::NoPerson
         }
     );
 }

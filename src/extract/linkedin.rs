@@ -1,21 +1,33 @@
-//! LinkedIn profile pages (`https://www.linkedin.com/in/<handle>/`).
+//! LinkedIn profile pages (`https://www.linkedin.com/in/<handle>/`, and its details pages
+//! `/in/<handle>/details/experience/` and `/details/education/`).
 //!
-//! For now this reads who the page is about (the name) and recognises the pages that hold no
-//! profile: the login wall, "Profile Not Found" and the rate-limit redirect. Anchored on what
-//! LinkedIn keeps stable — landmarks, headings, card ids, `og:` metadata — never on hashed class
-//! names.
+//! Three layouts are read, each into the same list of [`Entry`] lines that one interpreter turns
+//! into positions and schools:
+//! - 2024 logged in: sections anchored by `#experience`/`#education`, entries marked
+//!   `data-view-name="profile-component-entity"`, visible text in `span[aria-hidden=true]`, roles
+//!   grouped under one company as nested entities;
+//! - 2024 public (logged out): `section[data-section=experience]` items and groups, plus the
+//!   schema.org JSON-LD (read by `schema_org.rs`);
+//! - 2026 logged in: hashed class names, so only ids, `componentkey`s, ARIA, headings and order:
+//!   the top card `div[id$=Topcard]` and cards titled by their `h2`.
 //!
-//! Tested on: `tests/fixtures/pages/*.html` (committed), and when present
+//! Dutch, German and French labels are understood ("Ervaring", "heden", "gemeenschappelijke
+//! connecties", …). The hidden `<code>` JSON blocks can describe another person (the first page of
+//! the browser session), so they are used only when their `publicIdentifier` is this page's.
+//!
+//! Tested on: `tests/fixtures/pages/*.html` (committed, fictional), and when present
 //! `../shared/fixtures/linkedin-html/{logged-in-2024,public-2024,legacy-2016}/*.html`.
 
-use scraper::Html;
+use scraper::{ElementRef, Html};
+use serde_json::Value;
 use url::Url;
 
-use super::{first_text, selector, NoProfile};
-use crate::model::{Profile, Site};
+use super::dates::parse_range;
+use super::{first_text, schema_org, selector, visible_text, NoProfile, PagePart};
+use crate::model::{Education, Mutuals, Position, Profile, Site};
 
-/// The public identifier in a profile address, also on its details pages
-/// (`/in/<handle>/details/experience/`). `None` for any other address.
+/// The public identifier in a profile address, also on its details pages. `None` for any other
+/// address.
 pub(super) fn handle_from_url(url: &Url) -> Option<String> {
     let host = url.host_str()?;
     if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
@@ -27,91 +39,566 @@ pub(super) fn handle_from_url(url: &Url) -> Option<String> {
     }
     let handle = segments.next().filter(|h| !h.is_empty())?;
     // Handles are percent-encoded in addresses when they hold non-ASCII letters.
-    let decoded = percent_decode(handle);
+    let decoded = url::form_urlencoded::parse(format!("h={handle}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| handle.to_owned());
     Some(decoded.trim().to_owned()).filter(|h| !h.is_empty())
 }
 
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("h={s}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_owned())
+/// Which part of the profile a LinkedIn address shows.
+pub(super) fn page_part(url: &Url) -> PagePart {
+    let path = url.path().to_ascii_lowercase();
+    if path.contains("/details/experience") {
+        PagePart::Experience
+    } else if path.contains("/details/education") {
+        PagePart::Education
+    } else {
+        PagePart::Main
+    }
 }
 
+const EXPERIENCE: &[&str] = &["experience", "ervaring", "berufserfahrung", "erfahrung", "expérience"];
+const EDUCATION: &[&str] = &["education", "opleiding", "ausbildung", "formation", "bildung"];
+
 /// Reads the profile of `handle` from a parsed LinkedIn page.
-pub(super) fn read(document: &Html, handle: &str) -> Result<Profile, NoProfile> {
+pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Profile, NoProfile> {
     if let Some(reason) = no_profile(document) {
         return Err(reason);
     }
-    let name = read_name(document).ok_or(NoProfile::NoName)?;
-    Ok(Profile {
+    let schema = schema_org::read(document);
+    let card = top_card(document);
+    let mut profile = Profile {
         site: Site::Linkedin,
         url: format!("https://www.linkedin.com/in/{handle}/"),
         handle: handle.to_owned(),
-        name,
-        headline: None,
-        location: None,
-        positions: Vec::new(),
-        education: Vec::new(),
-        mutuals: Default::default(),
-    })
+        name: card.name.clone().unwrap_or_default(),
+        headline: card.headline.clone(),
+        location: card.location.clone(),
+        positions: positions(document),
+        education: schools(document),
+        mutuals: mutuals(document),
+    };
+
+    if let Some(schema) = &schema {
+        fill(&mut profile.headline, schema.headline.clone());
+        fill(&mut profile.location, schema.location.clone());
+        if profile.name.is_empty() {
+            profile.name = schema.name.clone();
+        }
+        if profile.positions.is_empty() {
+            profile.positions = schema.positions.clone();
+        }
+        if profile.education.is_empty() {
+            profile.education = schema.education.clone();
+        }
+    }
+    if profile.name.is_empty() || profile.headline.is_none() {
+        if let Some((name, headline)) = from_code_blocks(document, handle) {
+            if profile.name.is_empty() {
+                profile.name = name;
+            }
+            fill(&mut profile.headline, headline);
+        }
+    }
+    // Experience and education cards load lazily on the 2026 layout: until they arrive, the top
+    // card's current company and school are what the page says.
+    if profile.positions.is_empty() {
+        if let Some(org) = card.company {
+            profile.positions.push(Position {
+                org,
+                title: None,
+                start: None,
+                end: None,
+                current: true,
+                location: None,
+            });
+        }
+    }
+    if profile.education.is_empty() {
+        if let Some(school) = card.school {
+            profile.education.push(Education {
+                school,
+                degree: None,
+                start: None,
+                end: None,
+            });
+        }
+    }
+    if profile.name.is_empty() {
+        if part == PagePart::Main {
+            return Err(NoProfile::NoName);
+        }
+        // A details page names its section, not the person; the caller merges it into the
+        // profile read from the main page.
+    }
+    Ok(profile)
+}
+
+fn fill(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value.filter(|v| !v.is_empty());
+    }
 }
 
 /// Recognises the pages LinkedIn shows instead of a profile.
 fn no_profile(document: &Html) -> Option<NoProfile> {
-    let title = first_text(document, "title").unwrap_or_default();
-    let lower = title.to_lowercase();
-    if lower.contains("profile not found") || lower.contains("page not found") {
-        return Some(NoProfile::NotFound);
-    }
-    if document
-        .select(&selector(
-            ".page-not-found__headline, [data-test-id='page-not-found']",
-        ))
-        .next()
-        .is_some()
+    let title = first_text(document, "title").unwrap_or_default().to_lowercase();
+    let not_found = ["profile not found", "page not found", "pagina niet gevonden", "seite nicht gefunden"];
+    if not_found.iter().any(|t| title.contains(t))
+        || document.select(&selector(".page-not-found__headline, [data-test-id='page-not-found']")).next().is_some()
     {
         return Some(NoProfile::NotFound);
     }
-    if lower.contains("log in or sign up")
-        || lower.contains("sign up | linkedin")
-        || lower.contains("sign in | linkedin")
-    {
+    let walls = ["log in or sign up", "sign up | linkedin", "sign in | linkedin", "aanmelden | linkedin", "inloggen"];
+    if walls.iter().any(|t| title.contains(t)) || document.select(&selector("form.join-form, .authwall-join-form")).next().is_some() {
         return Some(NoProfile::LoginWall);
     }
     let has_heading = document.select(&selector("h1, h2")).next().is_some();
-    let refreshes = document
-        .select(&selector("meta[http-equiv='refresh' i]"))
-        .next()
-        .is_some();
+    let refreshes = document.select(&selector("meta[http-equiv='refresh' i]")).next().is_some();
     if refreshes && !has_heading {
         return Some(NoProfile::RateLimited);
     }
     None
 }
 
-/// The person's name, from the most specific place that has one.
-fn read_name(document: &Html) -> Option<String> {
-    // 2026 layout: the top card's only h2 (the sticky toolbar before it repeats the name, so the
-    // selector is scoped to the card). 2024 logged in and public: the top card's h1.
-    first_text(document, "div[id$='Topcard'] h2")
-        .or_else(|| first_text(document, "main h1"))
-        .or_else(|| first_text(document, "h1"))
-        .or_else(|| og_title_name(document))
+// ---------------------------------------------------------------------------------------------
+// The top card
+
+#[derive(Default)]
+struct TopCard {
+    name: Option<String>,
+    headline: Option<String>,
+    location: Option<String>,
+    company: Option<String>,
+    school: Option<String>,
+}
+
+fn top_card(document: &Html) -> TopCard {
+    // 2026: the card is `div[id$=Topcard]`; the sticky toolbar before it repeats name and headline,
+    // so everything is read inside the card.
+    if let Some(card) = document.select(&selector("div[id$='Topcard']")).next() {
+        return top_card_2026(card);
+    }
+    // 2024 public.
+    if let Some(name) = first_text(document, "h1.top-card-layout__title") {
+        return TopCard {
+            name: Some(name),
+            headline: first_text(document, ".top-card-layout__headline"),
+            location: first_text(document, ".top-card__subline-item, .top-card-layout__first-subline .not-first-middot span"),
+            ..TopCard::default()
+        };
+    }
+    // 2024 logged in: the h1 in main, the headline and location beside it.
+    let name = first_text(document, "main h1").or_else(|| first_text(document, "h1")).or_else(|| og_title_name(document));
+    let section = document
+        .select(&selector("main section"))
+        .find(|s| s.select(&selector("h1")).next().is_some());
+    let within = |css: &str| section.and_then(|s| s.select(&selector(css)).map(visible_text).find(|t| !t.is_empty()));
+    let panel = |n: usize| {
+        section.and_then(|s| s.select(&selector(".pv-text-details__right-panel-item-text, .pv-text-details__right-panel li")).map(visible_text).nth(n))
+    };
+    TopCard {
+        name,
+        headline: within(".text-body-medium"),
+        location: within("span.text-body-small.inline.t-black--light"),
+        company: panel(0),
+        school: panel(1),
+    }
+}
+
+fn top_card_2026(card: ElementRef<'_>) -> TopCard {
+    let name = card.select(&selector("h2")).map(visible_text).find(|t| !t.is_empty());
+    let buttons: Vec<String> = card.select(&selector("div[role='button']")).map(visible_text).filter(|t| !t.is_empty()).collect();
+    let company_and_school = buttons.join(" · ");
+    let mut card_info = TopCard {
+        name,
+        company: buttons.first().cloned(),
+        school: buttons.get(1).cloned(),
+        ..TopCard::default()
+    };
+    for p in card.select(&selector("p")) {
+        let text = visible_text(p);
+        if text.is_empty() || is_pronouns(&text) || text == company_and_school || parse_mutuals(&text).is_some() {
+            continue;
+        }
+        // The location line ends with a link to the contact details.
+        if p.select(&selector("a")).next().is_some() {
+            let location = text.split(" · ").next().unwrap_or_default().trim_end_matches(['·', ' ']).to_owned();
+            if card_info.location.is_none() && !location.is_empty() {
+                card_info.location = Some(location);
+            }
+            continue;
+        }
+        if card_info.headline.is_none() {
+            card_info.headline = Some(text);
+        }
+    }
+    card_info
+}
+
+fn is_pronouns(text: &str) -> bool {
+    let t = text.trim_matches(['(', ')']).to_lowercase();
+    t.len() <= 20 && t.contains('/') && !t.contains(' ') || t == "he/him" || t == "she/her"
 }
 
 /// `og:title` reads "Name - Headline | LinkedIn" on public pages.
 fn og_title_name(document: &Html) -> Option<String> {
     let sel = selector("meta[property='og:title']");
     let content = document.select(&sel).next()?.value().attr("content")?;
-    let name = content
-        .split(" | ")
-        .next()?
-        .split(" - ")
-        .next()?
-        .trim()
-        .to_owned();
+    let name = content.split(" | ").next()?.split(" - ").next()?.trim().to_owned();
     Some(name).filter(|n| !n.is_empty())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Experience and education, read into entries first
+
+/// One entry of the experience or education list, as lines of visible text, with the roles
+/// grouped under it when LinkedIn groups several roles at one company.
+#[derive(Debug, Default)]
+struct Entry {
+    lines: Vec<String>,
+    roles: Vec<Entry>,
+}
+
+fn positions(document: &Html) -> Vec<Position> {
+    let entries = public_experience(document)
+        .or_else(|| section_entries(document, "experience", EXPERIENCE))
+        .unwrap_or_default();
+    entries.iter().flat_map(positions_of).collect()
+}
+
+fn schools(document: &Html) -> Vec<Education> {
+    let entries = public_education(document)
+        .or_else(|| section_entries(document, "education", EDUCATION))
+        .unwrap_or_default();
+    entries.iter().filter_map(school_of).collect()
+}
+
+/// The section of a logged-in page (2024 or 2026, main or details page) for `anchor`/`titles`.
+fn section_entries(document: &Html, anchor: &str, titles: &[&str]) -> Option<Vec<Entry>> {
+    let anchored = document
+        .select(&selector(&format!("div#{anchor}")))
+        .next()
+        .and_then(|a| a.parent().and_then(ElementRef::wrap));
+    let section = anchored.or_else(|| {
+        document
+            .select(&selector("section, div[componentkey]"))
+            .filter(|s| {
+                s.select(&selector("h2"))
+                    .next()
+                    .is_some_and(|h| heading_is(&visible_text(h), titles))
+            })
+            .last()
+    })?;
+    let entities = selector("[data-view-name='profile-component-entity']");
+    let mut found: Vec<ElementRef<'_>> = section.select(&entities).collect();
+    if !found.is_empty() {
+        // Top-level entities only; nested ones are roles within a company group.
+        found.retain(|e| !e.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != section.id()).any(|a| a.value().attr("data-view-name") == Some("profile-component-entity")));
+        return Some(found.into_iter().map(entity_2024).collect());
+    }
+    // 2026 cards: no markers but list items in order.
+    let li = selector("li");
+    let items = section.select(&li).filter(|li| !li.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != section.id()).any(|a| a.value().name() == "li"));
+    let entries: Vec<Entry> = items.map(entry_2026).filter(|e| !e.lines.is_empty()).collect();
+    Some(entries)
+}
+
+fn heading_is(text: &str, titles: &[&str]) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default().to_lowercase();
+    titles.contains(&first.as_str())
+}
+
+fn entity_2024(entity: ElementRef<'_>) -> Entry {
+    let sub = selector(".pvs-entity__sub-components");
+    let inside_sub = |e: ElementRef<'_>| {
+        e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != entity.id())
+            .any(|a| sub.matches(&a))
+    };
+    let lines = entity
+        .select(&selector("span[aria-hidden='true']"))
+        .filter(|s| !inside_sub(*s))
+        .map(visible_text)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let roles = entity
+        .select(&selector(".pvs-entity__sub-components [data-view-name='profile-component-entity']"))
+        .map(entity_2024)
+        .collect();
+    Entry { lines, roles }
+}
+
+fn entry_2026(item: ElementRef<'_>) -> Entry {
+    // Leaf blocks of text in order; "… more" buttons and long descriptions are not entry lines.
+    let lines = item
+        .select(&selector("p, h3, span[aria-hidden='true'], span[data-testid]"))
+        .filter(|e| e.value().attr("data-testid") != Some("expandable-text-box"))
+        .map(visible_text)
+        .filter(|t| !t.is_empty() && t.chars().count() < 120)
+        .collect();
+    Entry { lines, roles: vec![] }
+}
+
+fn public_experience(document: &Html) -> Option<Vec<Entry>> {
+    let section = document.select(&selector("section[data-section='experience']")).next()?;
+    let item_lines = |item: ElementRef<'_>| -> Vec<String> {
+        let mut lines = Vec::new();
+        for css in [".experience-item__title", ".experience-item__subtitle", ".date-range", "p.experience-item__meta-item:not(:has(.date-range))"] {
+            lines.extend(item.select(&selector(css)).map(visible_text).filter(|t| !t.is_empty()));
+        }
+        lines
+    };
+    let mut entries = Vec::new();
+    for item in section.select(&selector("li.experience-item, li.experience-group")) {
+        if item.value().classes().any(|c| c == "experience-group") {
+            let company = item.select(&selector(".experience-group-header__company")).map(visible_text).next().unwrap_or_default();
+            let roles = item.select(&selector("li.experience-group-position")).map(|r| Entry { lines: item_lines(r), roles: vec![] }).collect();
+            entries.push(Entry { lines: vec![company], roles });
+        } else {
+            entries.push(Entry { lines: item_lines(item), roles: vec![] });
+        }
+    }
+    Some(entries)
+}
+
+fn public_education(document: &Html) -> Option<Vec<Entry>> {
+    let items: Vec<Entry> = document
+        .select(&selector("li.education__list-item"))
+        .map(|item| {
+            let mut lines: Vec<String> = item.select(&selector("h3")).map(visible_text).collect();
+            let degree: Vec<String> = item.select(&selector("h4 span")).map(visible_text).filter(|t| !t.is_empty()).take(2).collect();
+            if !degree.is_empty() {
+                lines.push(degree.join(", "));
+            }
+            lines.extend(item.select(&selector(".date-range")).map(visible_text));
+            Entry { lines, roles: vec![] }
+        })
+        .collect();
+    (!items.is_empty()).then_some(items)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entries → positions and schools
+
+const EMPLOYMENT_TYPES: &[&str] = &[
+    "full-time", "part-time", "self-employed", "freelance", "contract", "internship", "apprenticeship",
+    "seasonal", "fulltime", "parttime", "zzp", "zelfstandige", "stage", "tijdelijk", "vast",
+    "vollzeit", "teilzeit", "selbstständig", "praktikum", "temps plein", "temps partiel", "indépendant",
+    "cdi", "cdd", "stagiaire",
+];
+
+fn is_employment_type(text: &str) -> bool {
+    EMPLOYMENT_TYPES.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// "Acme · Full-time" → "Acme"; "Full-time" alone → None.
+fn org_of(line: &str) -> Option<String> {
+    let org = line.split(" · ").next()?.trim();
+    (!org.is_empty() && !is_employment_type(org)).then(|| org.to_owned())
+}
+
+fn looks_like_place(line: &str) -> bool {
+    line.chars().count() <= 80 && !line.ends_with('.') && !is_employment_type(line) && parse_range(line).is_none()
+}
+
+fn positions_of(entry: &Entry) -> Vec<Position> {
+    if !entry.roles.is_empty() {
+        // A company with several roles: the first line is the company, each role its own position.
+        let org = entry.lines.first().cloned().unwrap_or_default();
+        let group_place = entry.lines.iter().skip(1).find(|l| parse_range(l).is_none() && !is_duration(l) && looks_like_place(l)).cloned();
+        return entry
+            .roles
+            .iter()
+            .filter_map(|role| {
+                let mut p = position_of(&role.lines, Some(&org))?;
+                if p.location.is_none() {
+                    p.location = group_place.clone();
+                }
+                Some(p)
+            })
+            .collect();
+    }
+    position_of(&entry.lines, None).into_iter().collect()
+}
+
+/// "5 yrs 11 mos", "2 jaar 7 maanden": a group's total, not a date range.
+fn is_duration(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.split_whitespace().next().is_some_and(|w| w.parse::<u32>().is_ok())
+        && ["yr", "mo", "year", "month", "jaar", "maand", "jahr", "monat", "an", "mois"].iter().any(|u| lower.contains(u))
+}
+
+fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
+    let dates_at = lines.iter().position(|l| parse_range(l).is_some());
+    let title = lines.first().cloned();
+    let org = match group_org {
+        Some(org) => Some(org.to_owned()),
+        None => lines.get(1).filter(|_| dates_at != Some(1)).and_then(|l| org_of(l)),
+    }?;
+    let range = dates_at.and_then(|i| parse_range(&lines[i]));
+    let location = dates_at.and_then(|i| lines.get(i + 1)).filter(|l| looks_like_place(l)).cloned();
+    Some(Position {
+        org,
+        title: title.filter(|t| parse_range(t).is_none()),
+        start: range.as_ref().and_then(|r| r.start.clone()),
+        end: range.as_ref().and_then(|r| r.end.clone()),
+        current: range.as_ref().is_some_and(|r| r.current),
+        location,
+    })
+}
+
+fn school_of(entry: &Entry) -> Option<Education> {
+    let school = entry.lines.first()?.clone();
+    let range = entry.lines.iter().find_map(|l| parse_range(l));
+    let degree = entry
+        .lines
+        .get(1)
+        .filter(|l| parse_range(l).is_none() && !l.to_lowercase().starts_with("grade"))
+        .cloned();
+    Some(Education {
+        school,
+        degree,
+        start: range.as_ref().and_then(|r| r.start.clone()),
+        end: range.as_ref().and_then(|r| r.end.clone()),
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutual connections
+
+fn mutuals(document: &Html) -> Mutuals {
+    // The shortest text that reads as a mutual-connections line is the line itself, not a
+    // container around it.
+    document
+        .select(&selector("main a, main span, main p, section a, section span, section p"))
+        .map(visible_text)
+        .filter(|t| t.chars().count() < 300)
+        .filter_map(|t| parse_mutuals(&t).map(|m| (t.len(), m)))
+        .min_by_key(|(len, _)| *len)
+        .map(|(_, m)| m)
+        .unwrap_or_default()
+}
+
+/// "A, B, and 2 other mutual connections" → names [A, B], count 4. Also Dutch ("A, B en 2 andere
+/// gemeenschappelijke connecties"), German ("A, B und 2 weitere gemeinsame Kontakte") and French
+/// ("A, B et 2 autres relations en commun"), and the one- and two-name forms.
+pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
+    let lower = text.to_lowercase();
+    let markers = [
+        "mutual connection", "gemeenschappelijke connectie", "gemeinsame kontakt", "gemeinsamer kontakt",
+        "relations en commun", "relation en commun",
+    ];
+    let at = markers.iter().filter_map(|m| lower.find(m)).min()?;
+    let head = text[..at].trim();
+    // Strip the verb and article before the marker: "is a", "are", "is een", "zijn", "ist ein", "est une".
+    let mut head = head.to_owned();
+    for tail in [" is a", " are", " is een", " zijn", " ist ein", " sind", " est une", " sont", " is", " other", " andere", " weitere", " autres", " autre"] {
+        if head.to_lowercase().ends_with(tail) {
+            head.truncate(head.len() - tail.len());
+            head = head.trim_end().to_owned();
+        }
+    }
+    // "A, B, and 2" / "A, B en 2" / "A und 2": a trailing number counts the unnamed ones.
+    let mut others = 0u32;
+    let words: Vec<&str> = head.rsplitn(2, ' ').collect();
+    if let [last, rest] = words.as_slice() {
+        if let Ok(n) = last.parse::<u32>() {
+            others = n;
+            // "A, B, and" / "A en": the conjunction before the number joins nothing now.
+            let mut rest = rest.trim_end().trim_end_matches(',').trim_end();
+            for c in CONJUNCTIONS {
+                if let Some(r) = rest.strip_suffix(c).filter(|r| r.ends_with(' ') || r.is_empty()) {
+                    rest = r.trim_end().trim_end_matches(',').trim_end();
+                }
+            }
+            head = rest.to_owned();
+        }
+    } else if let Ok(n) = head.parse::<u32>() {
+        return Some(Mutuals { names: vec![], count: n });
+    }
+    let mut names: Vec<String> = Vec::new();
+    for piece in head.split(',') {
+        let piece = piece.trim();
+        let piece = strip_conjunction(piece);
+        // "A and B" inside one piece.
+        for part in split_conjunction(piece) {
+            let part = part.trim();
+            if !part.is_empty() {
+                names.push(part.to_owned());
+            }
+        }
+    }
+    if names.is_empty() && others == 0 {
+        return None;
+    }
+    let count = names.len() as u32 + others;
+    Some(Mutuals { names, count })
+}
+
+const CONJUNCTIONS: &[&str] = &["and", "en", "und", "et"];
+
+fn strip_conjunction(piece: &str) -> &str {
+    for c in CONJUNCTIONS {
+        if let Some(rest) = piece.strip_prefix(c).and_then(|r| r.strip_prefix(' ')) {
+            return rest.trim();
+        }
+        if piece == *c {
+            return "";
+        }
+    }
+    piece
+}
+
+fn split_conjunction(piece: &str) -> Vec<&str> {
+    for c in CONJUNCTIONS {
+        let sep = format!(" {c} ");
+        if let Some((a, b)) = piece.split_once(&sep) {
+            return vec![a, b];
+        }
+    }
+    vec![piece]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden data blocks
+
+/// Name and headline from the `<code>` JSON blocks, only from an object whose `publicIdentifier`
+/// is this page's handle.
+fn from_code_blocks(document: &Html, handle: &str) -> Option<(String, Option<String>)> {
+    for block in document.select(&selector("code")) {
+        let text: String = block.text().collect();
+        if !text.contains(handle) {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
+        if let Some(found) = find_identified(&value, handle) {
+            let part = |k: &str| found.get(k).and_then(Value::as_str).unwrap_or_default().trim().to_owned();
+            let name = format!("{} {}", part("firstName"), part("lastName")).trim().to_owned();
+            let headline = Some(part("headline")).filter(|h| !h.is_empty()).or_else(|| Some(part("occupation")).filter(|h| !h.is_empty()));
+            if !name.is_empty() {
+                return Some((name, headline));
+            }
+        }
+    }
+    None
+}
+
+fn find_identified<'v>(value: &'v Value, handle: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(map) => {
+            if map.get("publicIdentifier").and_then(Value::as_str).is_some_and(|id| id.eq_ignore_ascii_case(handle)) {
+                return Some(value);
+            }
+            map.values().find_map(|v| find_identified(v, handle))
+        }
+        Value::Array(items) => items.iter().find_map(|v| find_identified(v, handle)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -121,18 +608,9 @@ mod tests {
     #[test]
     fn handles_come_from_profile_and_details_addresses_only() {
         let cases = [
-            (
-                "https://www.linkedin.com/in/ada-example/",
-                Some("ada-example"),
-            ),
-            (
-                "https://nl.linkedin.com/in/ada-example?trk=x",
-                Some("ada-example"),
-            ),
-            (
-                "https://www.linkedin.com/in/ada-example/details/experience/",
-                Some("ada-example"),
-            ),
+            ("https://www.linkedin.com/in/ada-example/", Some("ada-example")),
+            ("https://nl.linkedin.com/in/ada-example?trk=x", Some("ada-example")),
+            ("https://www.linkedin.com/in/ada-example/details/experience/", Some("ada-example")),
             ("https://www.linkedin.com/in/j%C3%B6rg-m/", Some("jörg-m")),
             ("https://www.linkedin.com/feed/", None),
             ("https://www.linkedin.com/in/", None),
@@ -141,6 +619,28 @@ mod tests {
         for (url, want) in cases {
             let got = handle_from_url(&Url::parse(url).unwrap());
             assert_eq!(got.as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn mutual_connection_lines_in_four_languages() {
+        let m = |names: &[&str], count| Some(Mutuals { names: names.iter().map(|s| s.to_string()).collect(), count });
+        let cases = [
+            ("Pieter Bakker, Lotte Jansen, and 2 other mutual connections", m(&["Pieter Bakker", "Lotte Jansen"], 4)),
+            ("Eva Smit and 1 other mutual connection", m(&["Eva Smit"], 2)),
+            ("Eva Smit is a mutual connection", m(&["Eva Smit"], 1)),
+            ("Eva Smit and Tom de Boer are mutual connections", m(&["Eva Smit", "Tom de Boer"], 2)),
+            ("12 mutual connections", m(&[], 12)),
+            ("Pieter Bakker, Lotte Jansen en 2 andere gemeenschappelijke connecties", m(&["Pieter Bakker", "Lotte Jansen"], 4)),
+            ("Eva Smit is een gemeenschappelijke connectie", m(&["Eva Smit"], 1)),
+            ("Eva Smit en Tom de Boer zijn gemeenschappelijke connecties", m(&["Eva Smit", "Tom de Boer"], 2)),
+            ("Anna Weber, Jonas Koch und 3 weitere gemeinsame Kontakte", m(&["Anna Weber", "Jonas Koch"], 5)),
+            ("Marie Dubois, Luc Martin et 2 autres relations en commun", m(&["Marie Dubois", "Luc Martin"], 4)),
+            ("500+ connections", None),
+            ("Connect", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_mutuals(text), want, "{text}");
         }
     }
 }

@@ -1,7 +1,11 @@
 //! Page → [`Profile`]: reads the person a profile page is about, or says why the page holds none.
 //!
 //! Input is the page's address and its HTML as the browser rendered it (or as saved to a file);
-//! output is an [`Extraction`]. The site is chosen by the address; each site has its own file.
+//! output is an [`Extraction`]. The site is chosen by the address; each site has its own file
+//! (`linkedin.rs`, `github.rs`), and any other page is read for schema.org Person markup
+//! (`schema_org.rs`). `dates.rs` reads date ranges in the languages the pages use. A details page
+//! (`/in/x/details/experience/`) completes what the main page shows only partly: [`complete`]
+//! merges the two readings.
 //! Pure: no network, no browser, no storage — the same code runs natively in `cg extract` and in
 //! the extension's service worker.
 //!
@@ -16,13 +20,16 @@
 //! Extraction never trusts the page: every string that comes out of it is plain text, to be
 //! rendered with `textContent` and never as HTML.
 
+pub mod dates;
+mod github;
 mod linkedin;
+pub mod schema_org;
 
 use scraper::{ElementRef, Html, Selector};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::model::Profile;
+use crate::model::{Profile, Site};
 
 /// What a page turned out to hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +73,8 @@ pub enum NoProfile {
     RateLimited,
     #[error("the page has not shown a name yet (still loading, or an unknown layout)")]
     NoName,
+    #[error("the page carries no schema.org Person it is about")]
+    NoPerson,
 }
 
 /// Errors about the input itself rather than about what the page holds.
@@ -79,20 +88,122 @@ pub enum ExtractError {
     },
 }
 
+/// Which part of a profile a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagePart {
+    /// The profile itself: everything, but lists may be cut short.
+    Main,
+    /// A details page listing every position (and nothing else reliable).
+    Experience,
+    /// A details page listing every school.
+    Education,
+}
+
 /// Reads the profile on the page at `url` whose HTML is `html`.
 pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
-    let parsed = Url::parse(url).map_err(|source| ExtractError::BadUrl {
-        url: url.to_owned(),
-        source,
-    })?;
-    let Some(handle) = linkedin::handle_from_url(&parsed) else {
-        return Ok(Extraction::none(NoProfile::NotAProfileAddress));
+    let parsed = parse_url(url)?;
+    let result = if let Some(handle) = linkedin::handle_from_url(&parsed) {
+        linkedin::read(&Html::parse_document(html), &handle, linkedin::page_part(&parsed))
+    } else if github::is_github(&parsed) {
+        match github::handle_from_url(&parsed) {
+            Some(handle) => github::read(&Html::parse_document(html), &handle),
+            None => Err(NoProfile::NotAProfileAddress),
+        }
+    } else {
+        web_page(&parsed, &Html::parse_document(html))
     };
-    let document = Html::parse_document(html);
-    Ok(match linkedin::read(&document, &handle) {
+    Ok(match result {
         Ok(profile) => Extraction::Profile(Box::new(profile)),
         Err(reason) => Extraction::none(reason),
     })
+}
+
+/// Which part of a profile the page at `url` shows.
+pub fn page_part(url: &str) -> Result<PagePart, ExtractError> {
+    let parsed = parse_url(url)?;
+    Ok(match linkedin::handle_from_url(&parsed) {
+        Some(_) => linkedin::page_part(&parsed),
+        None => PagePart::Main,
+    })
+}
+
+fn parse_url(url: &str) -> Result<Url, ExtractError> {
+    Url::parse(url).map_err(|source| ExtractError::BadUrl {
+        url: url.to_owned(),
+        source,
+    })
+}
+
+/// Any other page: the person its schema.org markup is about, filed under its address.
+fn web_page(url: &Url, document: &Html) -> Result<Profile, NoProfile> {
+    let person = schema_org::read(document).ok_or(NoProfile::NoPerson)?;
+    let mut canonical = url.clone();
+    canonical.set_query(None);
+    canonical.set_fragment(None);
+    let handle = format!(
+        "{}{}",
+        url.host_str().unwrap_or_default(),
+        canonical.path().trim_end_matches('/')
+    );
+    Ok(Profile {
+        site: Site::Web,
+        url: canonical.to_string(),
+        handle,
+        name: person.name,
+        headline: person.headline,
+        location: person.location,
+        positions: person.positions,
+        education: person.education,
+        mutuals: Default::default(),
+    })
+}
+
+/// Folds a new reading of a page into what was read of the same person before.
+///
+/// A main page replaces the scalar fields, and its lists are united with the stored ones (a main
+/// page lists only the latest few entries, or none until its cards load); a details page replaces
+/// the one list it shows in full. Returns `None` when a details page arrives before any main page
+/// and does not name the person.
+pub fn complete(stored: Option<&Profile>, fresh: Profile, part: PagePart) -> Option<Profile> {
+    let Some(stored) = stored else {
+        return (!fresh.name.is_empty()).then_some(fresh);
+    };
+    let mut merged = match part {
+        PagePart::Main => {
+            let mut merged = fresh;
+            unite(&mut merged.positions, &stored.positions, |a, b| {
+                same_text(&a.org, &b.org) && (a.start == b.start || b.start.is_none() || a.start.is_none())
+            });
+            unite(&mut merged.education, &stored.education, |a, b| same_text(&a.school, &b.school));
+            merged
+        }
+        PagePart::Experience => Profile {
+            positions: fresh.positions,
+            ..stored.clone()
+        },
+        PagePart::Education => Profile {
+            education: fresh.education,
+            ..stored.clone()
+        },
+    };
+    if merged.name.is_empty() {
+        merged.name.clone_from(&stored.name);
+    }
+    Some(merged)
+}
+
+/// Appends the entries of `older` that `fresh` does not already hold.
+fn unite<T: Clone>(fresh: &mut Vec<T>, older: &[T], same: impl Fn(&T, &T) -> bool) {
+    let missing: Vec<T> = older
+        .iter()
+        .filter(|o| !fresh.iter().any(|f| same(f, o)))
+        .cloned()
+        .collect();
+    fresh.extend(missing);
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// The text of an element as a reader sees it: whitespace runs collapsed, ends trimmed.
