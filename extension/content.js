@@ -10,20 +10,26 @@
   const GAP = 12; // px between the overlay and the window's edges
   const COLLAPSED_HEIGHT = 48; // px, one line
   const TOP = location.hostname.endsWith('linkedin.com') ? 60 : GAP; // below LinkedIn's top bar
-  const SETTLE_MS = 600; // wait for the page to stop changing before reading it again
+  const SETTLE_MS = 500; // wait for the page to stop changing before reading it again
+  const GROWTH = 25; // elements added or removed before a shown profile is worth reading again
 
   let host = null; // the element in the page that carries the shadow root
   let frame = null;
-  let shown = null; // {url, person} the overlay shows now
+  let person = null; // whom the overlay shows
+  let revision = 0; // bumped on every stored reading, so the overlay asks the core again
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
   let timer = 0;
-  let asking = false;
+  let busy = false;
+  // What the last reading saw: the address, the page's size, and whether waiting may help.
+  let last = { url: null, size: 0, settled: false };
+  const elements = document.getElementsByTagName('*'); // live; its length is cheap to read
 
   async function snapshot() {
-    if (asking) return;
-    asking = true;
+    if (busy) return;
+    busy = true;
     const url = location.href;
+    last = { url, size: elements.length, settled: true };
     try {
       const answer = await chrome.runtime.sendMessage({
         type: 'snapshot',
@@ -32,19 +38,27 @@
       });
       if (answer && answer.type === 'profile') {
         collapsed = answer.collapsed;
-        mount(url, answer.person);
-      } else if (!answer || answer.type === 'no_profile') {
+        mount(answer.person);
+      } else if (answer && answer.type === 'no_profile') {
         unmount();
+        last.settled = !answer.retry;
       }
     } catch (_) {
       // The extension was reloaded or updated under this page; this script is orphaned.
       observer.disconnect();
     } finally {
-      asking = false;
+      busy = false;
     }
   }
 
-  function mount(url, person) {
+  function worthReading() {
+    if (location.href !== last.url) return true; // navigated in place
+    if (!last.settled) return true; // still loading: no name yet
+    // A shown profile whose cards arrived (or a details list that grew).
+    return person !== null && Math.abs(elements.length - last.size) >= GROWTH;
+  }
+
+  function mount(who) {
     if (!host) {
       host = document.createElement('div');
       const root = host.attachShadow({ mode: 'closed' });
@@ -54,16 +68,17 @@
       root.append(frame);
       document.documentElement.append(host);
     }
-    const src = chrome.runtime.getURL('overlay.html') + '#' + encodeURIComponent(person);
-    if (!shown || shown.person !== person) frame.src = src;
-    shown = { url, person };
+    const fragment = `#p=${encodeURIComponent(who)}&r=${++revision}`;
+    if (person === null) frame.src = chrome.runtime.getURL('overlay.html') + fragment;
+    else frame.contentWindow.location.replace(new URL(fragment, frame.src).href);
+    person = who;
     layout();
   }
 
   function unmount() {
     if (!host) return;
     host.remove();
-    host = frame = shown = null;
+    host = frame = person = null;
     reservePageSpace(false);
   }
 
@@ -91,12 +106,11 @@
     }
   }
 
-  // Profile pages render late and navigate in place: read again when the address changes, and
-  // while no profile has been seen, whenever the page settles after a change.
+  // Profile pages render late, load their cards lazily and navigate in place: read again once
+  // the page settles after a change that matters.
   const observer = new MutationObserver(() => {
-    if (shown && shown.url === location.href) return;
     clearTimeout(timer);
-    timer = setTimeout(snapshot, SETTLE_MS);
+    timer = setTimeout(() => worthReading() && snapshot(), SETTLE_MS);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
 

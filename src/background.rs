@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::chrome;
-use crate::extract::{extract, Extraction};
+use crate::extract::{extract, page_part, Extraction, NoProfile, PagePart};
 use crate::model::Note;
 use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
 use crate::store::{Store, StoreError, DATABASE_NAME};
@@ -68,23 +68,27 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
     }
     let store = store().await?;
     match request {
-        Request::Snapshot { url, html } => match extract(&url, &html) {
-            Ok(Extraction::Profile(profile)) => {
-                store.remember_profile(&profile, now()).await?;
-                let collapsed = store.setting(COLLAPSED).await?.unwrap_or(false);
-                Ok(Response::Profile {
-                    person: profile.key(),
-                    name: profile.name.clone(),
-                    collapsed,
-                })
+        Request::Snapshot { url, html } => {
+            let part = page_part(&url).unwrap_or(PagePart::Main);
+            match extract(&url, &html) {
+                Ok(Extraction::Profile(fresh)) => {
+                    let person = fresh.key();
+                    let Some(profile) = store.remember_profile(*fresh, part, now()).await? else {
+                        return Ok(no_profile(NoProfile::NoName));
+                    };
+                    Ok(Response::Profile {
+                        person,
+                        name: profile.name,
+                        collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
+                    })
+                }
+                Ok(Extraction::NoProfile { reason, .. }) => Ok(no_profile(reason)),
+                Err(e) => Ok(Response::NoProfile {
+                    reason: e.to_string(),
+                    retry: false,
+                }),
             }
-            Ok(Extraction::NoProfile { reason, .. }) => Ok(Response::NoProfile {
-                reason: reason.to_string(),
-            }),
-            Err(e) => Ok(Response::NoProfile {
-                reason: e.to_string(),
-            }),
-        },
+        }
         Request::Overlay { person } => Ok(Response::Overlay {
             profile: store.profile(&person).await?,
             notes: store.notes_for(&person).await?,
@@ -110,6 +114,14 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
             }
             Ok(Response::Done)
         }
+    }
+}
+
+fn no_profile(reason: NoProfile) -> Response {
+    Response::NoProfile {
+        reason: reason.to_string(),
+        // A page still loading may yet show a name; the others will not change by waiting.
+        retry: reason == NoProfile::NoName,
     }
 }
 

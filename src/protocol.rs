@@ -68,9 +68,11 @@ pub enum Response {
         name: String,
         collapsed: bool,
     },
-    /// The page holds no profile; the overlay stays away.
+    /// The page holds no profile; the overlay stays away. `retry` says whether the page may
+    /// still show one as it loads (worth reading again when it changes).
     NoProfile {
         reason: String,
+        retry: bool,
     },
     /// What the overlay shows.
     Overlay {
@@ -95,6 +97,18 @@ pub enum Response {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToContentScript {
     Layout { collapsed: bool },
+}
+
+/// The overlay frame's address fragment: `p=<person>&r=<revision>`. The content script bumps the
+/// revision when a new reading of the page was stored, so the overlay asks again; the data itself
+/// only ever comes from the service worker.
+pub fn person_from_fragment(fragment: &str) -> Option<PersonKey> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let encoded = fragment.split('&').find_map(|kv| kv.strip_prefix("p="))?;
+    let decoded = url::form_urlencoded::parse(format!("p={encoded}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())?;
+    serde_json::from_value(serde_json::Value::String(decoded)).ok()
 }
 
 /// The longest note the core keeps, in characters; longer ones are refused with a message.
@@ -177,6 +191,23 @@ mod tests {
         };
         assert!(snapshot.allowed_from(Caller::ContentScript));
         assert!(!snapshot.allowed_from(Caller::Stranger));
+    }
+
+    #[test]
+    fn the_frame_fragment_names_the_person() {
+        let ada = PersonKey::new(Site::Linkedin, "ada");
+        assert_eq!(
+            person_from_fragment("#p=linkedin%3Aada&r=3"),
+            Some(ada.clone())
+        );
+        assert_eq!(person_from_fragment("r=1&p=linkedin%3Aada"), Some(ada));
+        assert_eq!(
+            person_from_fragment("#p=web%3Aexample.com%2F~j%26ne&r=1")
+                .unwrap()
+                .as_str(),
+            "web:example.com/~j&ne"
+        );
+        assert_eq!(person_from_fragment("#r=1"), None);
     }
 
     #[test]

@@ -24,26 +24,87 @@ pub struct DateRange {
 
 const MONTHS: &[(&str, u8)] = &[
     // English
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
-    ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
-    ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mrt", 3), ("mei", 5), ("juni", 6),
-    ("juli", 7), ("augustus", 8), ("oktober", 10), ("okt", 10),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mrt", 3),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("oktober", 10),
+    ("okt", 10),
     // German
-    ("januar", 1), ("jän", 1), ("februar", 2), ("märz", 3), ("mär", 3), ("mai", 5),
-    ("juli", 7), ("oktober", 10), ("dezember", 12), ("dez", 12),
+    ("januar", 1),
+    ("jän", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("mai", 5),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("janv", 1), ("février", 2), ("févr", 2), ("fév", 2), ("mars", 3),
-    ("avril", 4), ("avr", 4), ("juin", 6), ("juillet", 7), ("juil", 7), ("août", 8),
-    ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("févr", 2),
+    ("fév", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
     ("déc", 12),
 ];
 
 const NOW: &[&str] = &[
-    "present", "now", "current", "heden", "nu", "huidig", "heute", "aktuell", "jetzt",
-    "aujourd’hui", "aujourd'hui", "présent", "actuel",
+    "present",
+    "now",
+    "current",
+    "heden",
+    "nu",
+    "huidig",
+    "heute",
+    "aktuell",
+    "jetzt",
+    "aujourd’hui",
+    "aujourd'hui",
+    "présent",
+    "actuel",
 ];
 
 /// Parses one end of a range: "Nov 2021", "mrt. 2019", "2015". `None` if it is not a date.
@@ -79,7 +140,10 @@ fn month_of(word: &str) -> Option<u8> {
     if let Ok(n) = word.parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }
-    MONTHS.iter().find(|(name, _)| *name == word).map(|&(_, m)| m)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, m)| m)
 }
 
 fn is_now(text: &str) -> bool {
@@ -149,21 +213,57 @@ mod tests {
     #[test]
     fn ranges_in_every_language_the_pages_use() {
         let cases = [
-            ("Nov 2021 - Present · 3 yrs 1 mo", range(Some("2021-11"), None, true)),
-            ("Jul 2021 to Present · 3 yrs 1 mo", range(Some("2021-07"), None, true)),
-            ("Aug 2020 - Jun 2021 · 11 mos", range(Some("2020-08"), Some("2021-06"), false)),
+            (
+                "Nov 2021 - Present · 3 yrs 1 mo",
+                range(Some("2021-11"), None, true),
+            ),
+            (
+                "Jul 2021 to Present · 3 yrs 1 mo",
+                range(Some("2021-07"), None, true),
+            ),
+            (
+                "Aug 2020 - Jun 2021 · 11 mos",
+                range(Some("2020-08"), Some("2021-06"), false),
+            ),
             ("2015 - 2017", range(Some("2015"), Some("2017"), false)),
             ("2015 – 2017", range(Some("2015"), Some("2017"), false)),
-            ("jan. 2020 - heden · 4 jaar", range(Some("2020-01"), None, true)),
-            ("mrt. 2017 - okt. 2021 · 4 jaar 8 maanden", range(Some("2017-03"), Some("2021-10"), false)),
-            ("mei 2019 - dec. 2019", range(Some("2019-05"), Some("2019-12"), false)),
-            ("Jan. 2020 – Heute · 4 Jahre", range(Some("2020-01"), None, true)),
-            ("März 2018 - Dez. 2019", range(Some("2018-03"), Some("2019-12"), false)),
-            ("janv. 2020 - aujourd’hui · 4 ans", range(Some("2020-01"), None, true)),
-            ("févr. 2016 - août 2018", range(Some("2016-02"), Some("2018-08"), false)),
+            (
+                "jan. 2020 - heden · 4 jaar",
+                range(Some("2020-01"), None, true),
+            ),
+            (
+                "mrt. 2017 - okt. 2021 · 4 jaar 8 maanden",
+                range(Some("2017-03"), Some("2021-10"), false),
+            ),
+            (
+                "mei 2019 - dec. 2019",
+                range(Some("2019-05"), Some("2019-12"), false),
+            ),
+            (
+                "Jan. 2020 – Heute · 4 Jahre",
+                range(Some("2020-01"), None, true),
+            ),
+            (
+                "März 2018 - Dez. 2019",
+                range(Some("2018-03"), Some("2019-12"), false),
+            ),
+            (
+                "janv. 2020 - aujourd’hui · 4 ans",
+                range(Some("2020-01"), None, true),
+            ),
+            (
+                "févr. 2016 - août 2018",
+                range(Some("2016-02"), Some("2018-08"), false),
+            ),
             ("2019", range(Some("2019"), Some("2019"), false)),
-            ("Aug 2020 - Jun 2021 11 months", range(Some("2020-08"), Some("2021-06"), false)),
-            ("Jul 2021 - Present 2 years 9 months", range(Some("2021-07"), None, true)),
+            (
+                "Aug 2020 - Jun 2021 11 months",
+                range(Some("2020-08"), Some("2021-06"), false),
+            ),
+            (
+                "Jul 2021 - Present 2 years 9 months",
+                range(Some("2021-07"), None, true),
+            ),
             ("Sep 2012", range(Some("2012-09"), Some("2012-09"), false)),
         ];
         for (text, want) in cases {
@@ -173,7 +273,15 @@ mod tests {
 
     #[test]
     fn text_that_is_not_a_date_is_not_one() {
-        for text in ["Full-time", "Stockholm Metropolitan Area", "", "·", "5 yrs 11 mos", "Mayday 2020", "Jan 20200"] {
+        for text in [
+            "Full-time",
+            "Stockholm Metropolitan Area",
+            "",
+            "·",
+            "5 yrs 11 mos",
+            "Mayday 2020",
+            "Jan 20200",
+        ] {
             assert_eq!(parse_range(text), None, "{text}");
         }
     }

@@ -14,10 +14,40 @@ use crate::model::{Profile, Site};
 
 /// First path segments that are GitHub's own pages, not users.
 const RESERVED: &[&str] = &[
-    "about", "account", "apps", "blog", "codespaces", "collections", "contact", "customer-stories",
-    "dashboard", "enterprise", "events", "explore", "features", "gist", "issues", "login", "logout",
-    "marketplace", "new", "notifications", "orgs", "organizations", "pricing", "pulls", "search",
-    "security", "settings", "signup", "site", "sponsors", "stars", "team", "topics", "trending",
+    "about",
+    "account",
+    "apps",
+    "blog",
+    "codespaces",
+    "collections",
+    "contact",
+    "customer-stories",
+    "dashboard",
+    "enterprise",
+    "events",
+    "explore",
+    "features",
+    "gist",
+    "issues",
+    "login",
+    "logout",
+    "marketplace",
+    "new",
+    "notifications",
+    "orgs",
+    "organizations",
+    "pricing",
+    "pulls",
+    "search",
+    "security",
+    "settings",
+    "signup",
+    "site",
+    "sponsors",
+    "stars",
+    "team",
+    "topics",
+    "trending",
 ];
 
 pub(super) fn is_github(url: &Url) -> bool {
@@ -36,7 +66,9 @@ pub(super) fn handle_from_url(url: &Url) -> Option<String> {
 }
 
 pub(super) fn read(document: &Html, handle: &str) -> Result<Profile, NoProfile> {
-    let title = first_text(document, "title").unwrap_or_default().to_lowercase();
+    let title = first_text(document, "title")
+        .unwrap_or_default()
+        .to_lowercase();
     if title.starts_with("page not found") {
         return Err(NoProfile::NotFound);
     }

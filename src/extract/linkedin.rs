@@ -26,11 +26,15 @@ use super::dates::parse_range;
 use super::{first_text, schema_org, selector, visible_text, NoProfile, PagePart};
 use crate::model::{Education, Mutuals, Position, Profile, Site};
 
+pub(super) fn is_linkedin(url: &Url) -> bool {
+    url.host_str()
+        .is_some_and(|h| h == "linkedin.com" || h.ends_with(".linkedin.com"))
+}
+
 /// The public identifier in a profile address, also on its details pages. `None` for any other
 /// address.
 pub(super) fn handle_from_url(url: &Url) -> Option<String> {
-    let host = url.host_str()?;
-    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+    if !is_linkedin(url) {
         return None;
     }
     let mut segments = url.path_segments()?;
@@ -58,8 +62,20 @@ pub(super) fn page_part(url: &Url) -> PagePart {
     }
 }
 
-const EXPERIENCE: &[&str] = &["experience", "ervaring", "berufserfahrung", "erfahrung", "expérience"];
-const EDUCATION: &[&str] = &["education", "opleiding", "ausbildung", "formation", "bildung"];
+const EXPERIENCE: &[&str] = &[
+    "experience",
+    "ervaring",
+    "berufserfahrung",
+    "erfahrung",
+    "expérience",
+];
+const EDUCATION: &[&str] = &[
+    "education",
+    "opleiding",
+    "ausbildung",
+    "formation",
+    "bildung",
+];
 
 /// Reads the profile of `handle` from a parsed LinkedIn page.
 pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Profile, NoProfile> {
@@ -125,12 +141,10 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
             });
         }
     }
-    if profile.name.is_empty() {
-        if part == PagePart::Main {
-            return Err(NoProfile::NoName);
-        }
-        // A details page names its section, not the person; the caller merges it into the
-        // profile read from the main page.
+    // A details page names its section, not the person: it may come without a name, and the
+    // caller merges it into the profile read from the main page.
+    if profile.name.is_empty() && part == PagePart::Main {
+        return Err(NoProfile::NoName);
     }
     Ok(profile)
 }
@@ -143,19 +157,45 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 
 /// Recognises the pages LinkedIn shows instead of a profile.
 fn no_profile(document: &Html) -> Option<NoProfile> {
-    let title = first_text(document, "title").unwrap_or_default().to_lowercase();
-    let not_found = ["profile not found", "page not found", "pagina niet gevonden", "seite nicht gefunden"];
+    let title = first_text(document, "title")
+        .unwrap_or_default()
+        .to_lowercase();
+    let not_found = [
+        "profile not found",
+        "page not found",
+        "pagina niet gevonden",
+        "seite nicht gefunden",
+    ];
     if not_found.iter().any(|t| title.contains(t))
-        || document.select(&selector(".page-not-found__headline, [data-test-id='page-not-found']")).next().is_some()
+        || document
+            .select(&selector(
+                ".page-not-found__headline, [data-test-id='page-not-found']",
+            ))
+            .next()
+            .is_some()
     {
         return Some(NoProfile::NotFound);
     }
-    let walls = ["log in or sign up", "sign up | linkedin", "sign in | linkedin", "aanmelden | linkedin", "inloggen"];
-    if walls.iter().any(|t| title.contains(t)) || document.select(&selector("form.join-form, .authwall-join-form")).next().is_some() {
+    let walls = [
+        "log in or sign up",
+        "sign up | linkedin",
+        "sign in | linkedin",
+        "aanmelden | linkedin",
+        "inloggen",
+    ];
+    if walls.iter().any(|t| title.contains(t))
+        || document
+            .select(&selector("form.join-form, .authwall-join-form"))
+            .next()
+            .is_some()
+    {
         return Some(NoProfile::LoginWall);
     }
     let has_heading = document.select(&selector("h1, h2")).next().is_some();
-    let refreshes = document.select(&selector("meta[http-equiv='refresh' i]")).next().is_some();
+    let refreshes = document
+        .select(&selector("meta[http-equiv='refresh' i]"))
+        .next()
+        .is_some();
     if refreshes && !has_heading {
         return Some(NoProfile::RateLimited);
     }
@@ -185,18 +225,35 @@ fn top_card(document: &Html) -> TopCard {
         return TopCard {
             name: Some(name),
             headline: first_text(document, ".top-card-layout__headline"),
-            location: first_text(document, ".top-card__subline-item, .top-card-layout__first-subline .not-first-middot span"),
+            location: first_text(
+                document,
+                ".top-card__subline-item, .top-card-layout__first-subline .not-first-middot span",
+            ),
             ..TopCard::default()
         };
     }
     // 2024 logged in: the h1 in main, the headline and location beside it.
-    let name = first_text(document, "main h1").or_else(|| first_text(document, "h1")).or_else(|| og_title_name(document));
+    let name = first_text(document, "main h1")
+        .or_else(|| first_text(document, "h1"))
+        .or_else(|| og_title_name(document));
     let section = document
         .select(&selector("main section"))
         .find(|s| s.select(&selector("h1")).next().is_some());
-    let within = |css: &str| section.and_then(|s| s.select(&selector(css)).map(visible_text).find(|t| !t.is_empty()));
+    let within = |css: &str| {
+        section.and_then(|s| {
+            s.select(&selector(css))
+                .map(visible_text)
+                .find(|t| !t.is_empty())
+        })
+    };
     let panel = |n: usize| {
-        section.and_then(|s| s.select(&selector(".pv-text-details__right-panel-item-text, .pv-text-details__right-panel li")).map(visible_text).nth(n))
+        section.and_then(|s| {
+            s.select(&selector(
+                ".pv-text-details__right-panel-item-text, .pv-text-details__right-panel li",
+            ))
+            .map(visible_text)
+            .nth(n)
+        })
     };
     TopCard {
         name,
@@ -208,8 +265,15 @@ fn top_card(document: &Html) -> TopCard {
 }
 
 fn top_card_2026(card: ElementRef<'_>) -> TopCard {
-    let name = card.select(&selector("h2")).map(visible_text).find(|t| !t.is_empty());
-    let buttons: Vec<String> = card.select(&selector("div[role='button']")).map(visible_text).filter(|t| !t.is_empty()).collect();
+    let name = card
+        .select(&selector("h2"))
+        .map(visible_text)
+        .find(|t| !t.is_empty());
+    let buttons: Vec<String> = card
+        .select(&selector("div[role='button']"))
+        .map(visible_text)
+        .filter(|t| !t.is_empty())
+        .collect();
     let company_and_school = buttons.join(" · ");
     let mut card_info = TopCard {
         name,
@@ -219,12 +283,21 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
     };
     for p in card.select(&selector("p")) {
         let text = visible_text(p);
-        if text.is_empty() || is_pronouns(&text) || text == company_and_school || parse_mutuals(&text).is_some() {
+        if text.is_empty()
+            || is_pronouns(&text)
+            || text == company_and_school
+            || parse_mutuals(&text).is_some()
+        {
             continue;
         }
         // The location line ends with a link to the contact details.
         if p.select(&selector("a")).next().is_some() {
-            let location = text.split(" · ").next().unwrap_or_default().trim_end_matches(['·', ' ']).to_owned();
+            let location = text
+                .split(" · ")
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(['·', ' '])
+                .to_owned();
             if card_info.location.is_none() && !location.is_empty() {
                 card_info.location = Some(location);
             }
@@ -246,7 +319,13 @@ fn is_pronouns(text: &str) -> bool {
 fn og_title_name(document: &Html) -> Option<String> {
     let sel = selector("meta[property='og:title']");
     let content = document.select(&sel).next()?.value().attr("content")?;
-    let name = content.split(" | ").next()?.split(" - ").next()?.trim().to_owned();
+    let name = content
+        .split(" | ")
+        .next()?
+        .split(" - ")
+        .next()?
+        .trim()
+        .to_owned();
     Some(name).filter(|n| !n.is_empty())
 }
 
@@ -282,31 +361,48 @@ fn section_entries(document: &Html, anchor: &str, titles: &[&str]) -> Option<Vec
         .next()
         .and_then(|a| a.parent().and_then(ElementRef::wrap));
     let section = anchored.or_else(|| {
+        // The innermost card comes last in document order.
         document
             .select(&selector("section, div[componentkey]"))
-            .filter(|s| {
+            .rfind(|s| {
                 s.select(&selector("h2"))
                     .next()
                     .is_some_and(|h| heading_is(&visible_text(h), titles))
             })
-            .last()
     })?;
     let entities = selector("[data-view-name='profile-component-entity']");
     let mut found: Vec<ElementRef<'_>> = section.select(&entities).collect();
     if !found.is_empty() {
         // Top-level entities only; nested ones are roles within a company group.
-        found.retain(|e| !e.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != section.id()).any(|a| a.value().attr("data-view-name") == Some("profile-component-entity")));
+        found.retain(|e| {
+            !e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != section.id())
+                .any(|a| a.value().attr("data-view-name") == Some("profile-component-entity"))
+        });
         return Some(found.into_iter().map(entity_2024).collect());
     }
     // 2026 cards: no markers but list items in order.
     let li = selector("li");
-    let items = section.select(&li).filter(|li| !li.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != section.id()).any(|a| a.value().name() == "li"));
-    let entries: Vec<Entry> = items.map(entry_2026).filter(|e| !e.lines.is_empty()).collect();
+    let items = section.select(&li).filter(|li| {
+        !li.ancestors()
+            .filter_map(ElementRef::wrap)
+            .take_while(|a| a.id() != section.id())
+            .any(|a| a.value().name() == "li")
+    });
+    let entries: Vec<Entry> = items
+        .map(entry_2026)
+        .filter(|e| !e.lines.is_empty())
+        .collect();
     Some(entries)
 }
 
 fn heading_is(text: &str, titles: &[&str]) -> bool {
-    let first = text.split_whitespace().next().unwrap_or_default().to_lowercase();
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
     titles.contains(&first.as_str())
 }
 
@@ -325,7 +421,9 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
         .filter(|t| !t.is_empty())
         .collect();
     let roles = entity
-        .select(&selector(".pvs-entity__sub-components [data-view-name='profile-component-entity']"))
+        .select(&selector(
+            ".pvs-entity__sub-components [data-view-name='profile-component-entity']",
+        ))
         .map(entity_2024)
         .collect();
     Entry { lines, roles }
@@ -334,31 +432,63 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
 fn entry_2026(item: ElementRef<'_>) -> Entry {
     // Leaf blocks of text in order; "… more" buttons and long descriptions are not entry lines.
     let lines = item
-        .select(&selector("p, h3, span[aria-hidden='true'], span[data-testid]"))
+        .select(&selector(
+            "p, h3, span[aria-hidden='true'], span[data-testid]",
+        ))
         .filter(|e| e.value().attr("data-testid") != Some("expandable-text-box"))
         .map(visible_text)
         .filter(|t| !t.is_empty() && t.chars().count() < 120)
         .collect();
-    Entry { lines, roles: vec![] }
+    Entry {
+        lines,
+        roles: vec![],
+    }
 }
 
 fn public_experience(document: &Html) -> Option<Vec<Entry>> {
-    let section = document.select(&selector("section[data-section='experience']")).next()?;
+    let section = document
+        .select(&selector("section[data-section='experience']"))
+        .next()?;
     let item_lines = |item: ElementRef<'_>| -> Vec<String> {
         let mut lines = Vec::new();
-        for css in [".experience-item__title", ".experience-item__subtitle", ".date-range", "p.experience-item__meta-item:not(:has(.date-range))"] {
-            lines.extend(item.select(&selector(css)).map(visible_text).filter(|t| !t.is_empty()));
+        for css in [
+            ".experience-item__title",
+            ".experience-item__subtitle",
+            ".date-range",
+            "p.experience-item__meta-item:not(:has(.date-range))",
+        ] {
+            lines.extend(
+                item.select(&selector(css))
+                    .map(visible_text)
+                    .filter(|t| !t.is_empty()),
+            );
         }
         lines
     };
     let mut entries = Vec::new();
     for item in section.select(&selector("li.experience-item, li.experience-group")) {
         if item.value().classes().any(|c| c == "experience-group") {
-            let company = item.select(&selector(".experience-group-header__company")).map(visible_text).next().unwrap_or_default();
-            let roles = item.select(&selector("li.experience-group-position")).map(|r| Entry { lines: item_lines(r), roles: vec![] }).collect();
-            entries.push(Entry { lines: vec![company], roles });
+            let company = item
+                .select(&selector(".experience-group-header__company"))
+                .map(visible_text)
+                .next()
+                .unwrap_or_default();
+            let roles = item
+                .select(&selector("li.experience-group-position"))
+                .map(|r| Entry {
+                    lines: item_lines(r),
+                    roles: vec![],
+                })
+                .collect();
+            entries.push(Entry {
+                lines: vec![company],
+                roles,
+            });
         } else {
-            entries.push(Entry { lines: item_lines(item), roles: vec![] });
+            entries.push(Entry {
+                lines: item_lines(item),
+                roles: vec![],
+            });
         }
     }
     Some(entries)
@@ -369,12 +499,20 @@ fn public_education(document: &Html) -> Option<Vec<Entry>> {
         .select(&selector("li.education__list-item"))
         .map(|item| {
             let mut lines: Vec<String> = item.select(&selector("h3")).map(visible_text).collect();
-            let degree: Vec<String> = item.select(&selector("h4 span")).map(visible_text).filter(|t| !t.is_empty()).take(2).collect();
+            let degree: Vec<String> = item
+                .select(&selector("h4 span"))
+                .map(visible_text)
+                .filter(|t| !t.is_empty())
+                .take(2)
+                .collect();
             if !degree.is_empty() {
                 lines.push(degree.join(", "));
             }
             lines.extend(item.select(&selector(".date-range")).map(visible_text));
-            Entry { lines, roles: vec![] }
+            Entry {
+                lines,
+                roles: vec![],
+            }
         })
         .collect();
     (!items.is_empty()).then_some(items)
@@ -384,10 +522,31 @@ fn public_education(document: &Html) -> Option<Vec<Entry>> {
 // Entries → positions and schools
 
 const EMPLOYMENT_TYPES: &[&str] = &[
-    "full-time", "part-time", "self-employed", "freelance", "contract", "internship", "apprenticeship",
-    "seasonal", "fulltime", "parttime", "zzp", "zelfstandige", "stage", "tijdelijk", "vast",
-    "vollzeit", "teilzeit", "selbstständig", "praktikum", "temps plein", "temps partiel", "indépendant",
-    "cdi", "cdd", "stagiaire",
+    "full-time",
+    "part-time",
+    "self-employed",
+    "freelance",
+    "contract",
+    "internship",
+    "apprenticeship",
+    "seasonal",
+    "fulltime",
+    "parttime",
+    "zzp",
+    "zelfstandige",
+    "stage",
+    "tijdelijk",
+    "vast",
+    "vollzeit",
+    "teilzeit",
+    "selbstständig",
+    "praktikum",
+    "temps plein",
+    "temps partiel",
+    "indépendant",
+    "cdi",
+    "cdd",
+    "stagiaire",
 ];
 
 fn is_employment_type(text: &str) -> bool {
@@ -401,14 +560,22 @@ fn org_of(line: &str) -> Option<String> {
 }
 
 fn looks_like_place(line: &str) -> bool {
-    line.chars().count() <= 80 && !line.ends_with('.') && !is_employment_type(line) && parse_range(line).is_none()
+    line.chars().count() <= 80
+        && !line.ends_with('.')
+        && !is_employment_type(line)
+        && parse_range(line).is_none()
 }
 
 fn positions_of(entry: &Entry) -> Vec<Position> {
     if !entry.roles.is_empty() {
         // A company with several roles: the first line is the company, each role its own position.
         let org = entry.lines.first().cloned().unwrap_or_default();
-        let group_place = entry.lines.iter().skip(1).find(|l| parse_range(l).is_none() && !is_duration(l) && looks_like_place(l)).cloned();
+        let group_place = entry
+            .lines
+            .iter()
+            .skip(1)
+            .find(|l| parse_range(l).is_none() && !is_duration(l) && looks_like_place(l))
+            .cloned();
         return entry
             .roles
             .iter()
@@ -427,8 +594,15 @@ fn positions_of(entry: &Entry) -> Vec<Position> {
 /// "5 yrs 11 mos", "2 jaar 7 maanden": a group's total, not a date range.
 fn is_duration(line: &str) -> bool {
     let lower = line.to_lowercase();
-    lower.split_whitespace().next().is_some_and(|w| w.parse::<u32>().is_ok())
-        && ["yr", "mo", "year", "month", "jaar", "maand", "jahr", "monat", "an", "mois"].iter().any(|u| lower.contains(u))
+    lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.parse::<u32>().is_ok())
+        && [
+            "yr", "mo", "year", "month", "jaar", "maand", "jahr", "monat", "an", "mois",
+        ]
+        .iter()
+        .any(|u| lower.contains(u))
 }
 
 fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
@@ -436,10 +610,16 @@ fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
     let title = lines.first().cloned();
     let org = match group_org {
         Some(org) => Some(org.to_owned()),
-        None => lines.get(1).filter(|_| dates_at != Some(1)).and_then(|l| org_of(l)),
+        None => lines
+            .get(1)
+            .filter(|_| dates_at != Some(1))
+            .and_then(|l| org_of(l)),
     }?;
     let range = dates_at.and_then(|i| parse_range(&lines[i]));
-    let location = dates_at.and_then(|i| lines.get(i + 1)).filter(|l| looks_like_place(l)).cloned();
+    let location = dates_at
+        .and_then(|i| lines.get(i + 1))
+        .filter(|l| looks_like_place(l))
+        .cloned();
     Some(Position {
         org,
         title: title.filter(|t| parse_range(t).is_none()),
@@ -473,7 +653,9 @@ fn mutuals(document: &Html) -> Mutuals {
     // The shortest text that reads as a mutual-connections line is the line itself, not a
     // container around it.
     document
-        .select(&selector("main a, main span, main p, section a, section span, section p"))
+        .select(&selector(
+            "main a, main span, main p, section a, section span, section p",
+        ))
         .map(visible_text)
         .filter(|t| t.chars().count() < 300)
         .filter_map(|t| parse_mutuals(&t).map(|m| (t.len(), m)))
@@ -488,14 +670,21 @@ fn mutuals(document: &Html) -> Mutuals {
 pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
     let lower = text.to_lowercase();
     let markers = [
-        "mutual connection", "gemeenschappelijke connectie", "gemeinsame kontakt", "gemeinsamer kontakt",
-        "relations en commun", "relation en commun",
+        "mutual connection",
+        "gemeenschappelijke connectie",
+        "gemeinsame kontakt",
+        "gemeinsamer kontakt",
+        "relations en commun",
+        "relation en commun",
     ];
     let at = markers.iter().filter_map(|m| lower.find(m)).min()?;
     let head = text[..at].trim();
     // Strip the verb and article before the marker: "is a", "are", "is een", "zijn", "ist ein", "est une".
     let mut head = head.to_owned();
-    for tail in [" is a", " are", " is een", " zijn", " ist ein", " sind", " est une", " sont", " is", " other", " andere", " weitere", " autres", " autre"] {
+    for tail in [
+        " is a", " are", " is een", " zijn", " ist ein", " sind", " est une", " sont", " is",
+        " other", " andere", " weitere", " autres", " autre",
+    ] {
         if head.to_lowercase().ends_with(tail) {
             head.truncate(head.len() - tail.len());
             head = head.trim_end().to_owned();
@@ -510,14 +699,20 @@ pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
             // "A, B, and" / "A en": the conjunction before the number joins nothing now.
             let mut rest = rest.trim_end().trim_end_matches(',').trim_end();
             for c in CONJUNCTIONS {
-                if let Some(r) = rest.strip_suffix(c).filter(|r| r.ends_with(' ') || r.is_empty()) {
+                if let Some(r) = rest
+                    .strip_suffix(c)
+                    .filter(|r| r.ends_with(' ') || r.is_empty())
+                {
                     rest = r.trim_end().trim_end_matches(',').trim_end();
                 }
             }
             head = rest.to_owned();
         }
     } else if let Ok(n) = head.parse::<u32>() {
-        return Some(Mutuals { names: vec![], count: n });
+        return Some(Mutuals {
+            names: vec![],
+            count: n,
+        });
     }
     let mut names: Vec<String> = Vec::new();
     for piece in head.split(',') {
@@ -577,9 +772,20 @@ fn from_code_blocks(document: &Html, handle: &str) -> Option<(String, Option<Str
             continue;
         };
         if let Some(found) = find_identified(&value, handle) {
-            let part = |k: &str| found.get(k).and_then(Value::as_str).unwrap_or_default().trim().to_owned();
-            let name = format!("{} {}", part("firstName"), part("lastName")).trim().to_owned();
-            let headline = Some(part("headline")).filter(|h| !h.is_empty()).or_else(|| Some(part("occupation")).filter(|h| !h.is_empty()));
+            let part = |k: &str| {
+                found
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            };
+            let name = format!("{} {}", part("firstName"), part("lastName"))
+                .trim()
+                .to_owned();
+            let headline = Some(part("headline"))
+                .filter(|h| !h.is_empty())
+                .or_else(|| Some(part("occupation")).filter(|h| !h.is_empty()));
             if !name.is_empty() {
                 return Some((name, headline));
             }
@@ -591,7 +797,11 @@ fn from_code_blocks(document: &Html, handle: &str) -> Option<(String, Option<Str
 fn find_identified<'v>(value: &'v Value, handle: &str) -> Option<&'v Value> {
     match value {
         Value::Object(map) => {
-            if map.get("publicIdentifier").and_then(Value::as_str).is_some_and(|id| id.eq_ignore_ascii_case(handle)) {
+            if map
+                .get("publicIdentifier")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.eq_ignore_ascii_case(handle))
+            {
                 return Some(value);
             }
             map.values().find_map(|v| find_identified(v, handle))
@@ -608,9 +818,18 @@ mod tests {
     #[test]
     fn handles_come_from_profile_and_details_addresses_only() {
         let cases = [
-            ("https://www.linkedin.com/in/ada-example/", Some("ada-example")),
-            ("https://nl.linkedin.com/in/ada-example?trk=x", Some("ada-example")),
-            ("https://www.linkedin.com/in/ada-example/details/experience/", Some("ada-example")),
+            (
+                "https://www.linkedin.com/in/ada-example/",
+                Some("ada-example"),
+            ),
+            (
+                "https://nl.linkedin.com/in/ada-example?trk=x",
+                Some("ada-example"),
+            ),
+            (
+                "https://www.linkedin.com/in/ada-example/details/experience/",
+                Some("ada-example"),
+            ),
             ("https://www.linkedin.com/in/j%C3%B6rg-m/", Some("jörg-m")),
             ("https://www.linkedin.com/feed/", None),
             ("https://www.linkedin.com/in/", None),
@@ -624,18 +843,47 @@ mod tests {
 
     #[test]
     fn mutual_connection_lines_in_four_languages() {
-        let m = |names: &[&str], count| Some(Mutuals { names: names.iter().map(|s| s.to_string()).collect(), count });
+        let m = |names: &[&str], count| {
+            Some(Mutuals {
+                names: names.iter().map(|s| s.to_string()).collect(),
+                count,
+            })
+        };
         let cases = [
-            ("Pieter Bakker, Lotte Jansen, and 2 other mutual connections", m(&["Pieter Bakker", "Lotte Jansen"], 4)),
-            ("Eva Smit and 1 other mutual connection", m(&["Eva Smit"], 2)),
+            (
+                "Pieter Bakker, Lotte Jansen, and 2 other mutual connections",
+                m(&["Pieter Bakker", "Lotte Jansen"], 4),
+            ),
+            (
+                "Eva Smit and 1 other mutual connection",
+                m(&["Eva Smit"], 2),
+            ),
             ("Eva Smit is a mutual connection", m(&["Eva Smit"], 1)),
-            ("Eva Smit and Tom de Boer are mutual connections", m(&["Eva Smit", "Tom de Boer"], 2)),
+            (
+                "Eva Smit and Tom de Boer are mutual connections",
+                m(&["Eva Smit", "Tom de Boer"], 2),
+            ),
             ("12 mutual connections", m(&[], 12)),
-            ("Pieter Bakker, Lotte Jansen en 2 andere gemeenschappelijke connecties", m(&["Pieter Bakker", "Lotte Jansen"], 4)),
-            ("Eva Smit is een gemeenschappelijke connectie", m(&["Eva Smit"], 1)),
-            ("Eva Smit en Tom de Boer zijn gemeenschappelijke connecties", m(&["Eva Smit", "Tom de Boer"], 2)),
-            ("Anna Weber, Jonas Koch und 3 weitere gemeinsame Kontakte", m(&["Anna Weber", "Jonas Koch"], 5)),
-            ("Marie Dubois, Luc Martin et 2 autres relations en commun", m(&["Marie Dubois", "Luc Martin"], 4)),
+            (
+                "Pieter Bakker, Lotte Jansen en 2 andere gemeenschappelijke connecties",
+                m(&["Pieter Bakker", "Lotte Jansen"], 4),
+            ),
+            (
+                "Eva Smit is een gemeenschappelijke connectie",
+                m(&["Eva Smit"], 1),
+            ),
+            (
+                "Eva Smit en Tom de Boer zijn gemeenschappelijke connecties",
+                m(&["Eva Smit", "Tom de Boer"], 2),
+            ),
+            (
+                "Anna Weber, Jonas Koch und 3 weitere gemeinsame Kontakte",
+                m(&["Anna Weber", "Jonas Koch"], 5),
+            ),
+            (
+                "Marie Dubois, Luc Martin et 2 autres relations en commun",
+                m(&["Marie Dubois", "Luc Martin"], 4),
+            ),
             ("500+ connections", None),
             ("Connect", None),
         ];

@@ -102,8 +102,14 @@ pub enum PagePart {
 /// Reads the profile on the page at `url` whose HTML is `html`.
 pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
     let parsed = parse_url(url)?;
-    let result = if let Some(handle) = linkedin::handle_from_url(&parsed) {
-        linkedin::read(&Html::parse_document(html), &handle, linkedin::page_part(&parsed))
+    let result = if linkedin::is_linkedin(&parsed) {
+        match linkedin::handle_from_url(&parsed) {
+            Some(handle) => {
+                let part = linkedin::page_part(&parsed);
+                linkedin::read(&Html::parse_document(html), &handle, part)
+            }
+            None => Err(NoProfile::NotAProfileAddress),
+        }
     } else if github::is_github(&parsed) {
         match github::handle_from_url(&parsed) {
             Some(handle) => github::read(&Html::parse_document(html), &handle),
@@ -172,9 +178,12 @@ pub fn complete(stored: Option<&Profile>, fresh: Profile, part: PagePart) -> Opt
         PagePart::Main => {
             let mut merged = fresh;
             unite(&mut merged.positions, &stored.positions, |a, b| {
-                same_text(&a.org, &b.org) && (a.start == b.start || b.start.is_none() || a.start.is_none())
+                same_text(&a.org, &b.org)
+                    && (a.start == b.start || b.start.is_none() || a.start.is_none())
             });
-            unite(&mut merged.education, &stored.education, |a, b| same_text(&a.school, &b.school));
+            unite(&mut merged.education, &stored.education, |a, b| {
+                same_text(&a.school, &b.school)
+            });
             merged
         }
         PagePart::Experience => Profile {

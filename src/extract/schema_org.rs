@@ -66,8 +66,9 @@ fn top_level_person(value: &Value) -> Option<&Value> {
 
 fn has_type(value: &Value, wanted: &str) -> bool {
     let matches = |t: &Value| {
-        t.as_str()
-            .is_some_and(|t| t == wanted || t.ends_with(&format!("/{wanted}")) || t.ends_with(&format!(":{wanted}")))
+        t.as_str().is_some_and(|t| {
+            t == wanted || t.ends_with(&format!("/{wanted}")) || t.ends_with(&format!(":{wanted}"))
+        })
     };
     match value.get("@type") {
         Some(Value::Array(types)) => types.iter().any(matches),
@@ -121,7 +122,12 @@ fn person_from_json(p: &Value) -> Person {
         if is_school(org) {
             if let Some(school) = text(org.get("name")) {
                 let (start, end) = role_dates(org);
-                person.education.push(Education { school, degree: None, start, end });
+                person.education.push(Education {
+                    school,
+                    degree: None,
+                    start,
+                    end,
+                });
             }
         } else if let Some(position) = position_from_json(org, false) {
             person.positions.push(position);
@@ -131,9 +137,15 @@ fn person_from_json(p: &Value) -> Person {
 }
 
 fn is_school(org: &Value) -> bool {
-    ["EducationalOrganization", "CollegeOrUniversity", "School", "HighSchool", "MiddleSchool"]
-        .iter()
-        .any(|t| has_type(org, t))
+    [
+        "EducationalOrganization",
+        "CollegeOrUniversity",
+        "School",
+        "HighSchool",
+        "MiddleSchool",
+    ]
+    .iter()
+    .any(|t| has_type(org, t))
 }
 
 fn role_dates(org: &Value) -> (Option<String>, Option<String>) {
@@ -200,8 +212,16 @@ struct Dialect {
     prop: &'static str,
 }
 
-const MICRODATA: Dialect = Dialect { scope: "itemscope", kind: "itemtype", prop: "itemprop" };
-const RDFA: Dialect = Dialect { scope: "typeof", kind: "typeof", prop: "property" };
+const MICRODATA: Dialect = Dialect {
+    scope: "itemscope",
+    kind: "itemtype",
+    prop: "itemprop",
+};
+const RDFA: Dialect = Dialect {
+    scope: "typeof",
+    kind: "typeof",
+    prop: "property",
+};
 
 enum PropValue<'a> {
     Text(String),
@@ -230,7 +250,11 @@ fn type_is(element: ElementRef<'_>, dialect: &Dialect, wanted: &str) -> bool {
 /// The properties of the item `scope`, in document order, without descending into nested items.
 fn properties<'a>(scope: ElementRef<'a>, dialect: &Dialect) -> Vec<(String, PropValue<'a>)> {
     let mut out = Vec::new();
-    let mut stack: Vec<ElementRef<'a>> = scope.children().filter_map(ElementRef::wrap).rev().collect();
+    let mut stack: Vec<ElementRef<'a>> = scope
+        .children()
+        .filter_map(ElementRef::wrap)
+        .rev()
+        .collect();
     while let Some(element) = stack.pop() {
         let nested = element.value().attr(dialect.scope).is_some();
         if let Some(names) = element.value().attr(dialect.prop) {
@@ -245,7 +269,14 @@ fn properties<'a>(scope: ElementRef<'a>, dialect: &Dialect) -> Vec<(String, Prop
             }
         }
         if !nested {
-            stack.extend(element.children().filter_map(ElementRef::wrap).collect::<Vec<_>>().into_iter().rev());
+            stack.extend(
+                element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev(),
+            );
         }
     }
     out
@@ -259,8 +290,13 @@ fn prop_text(element: ElementRef<'_>) -> String {
     }
     match e.name() {
         "a" | "link" | "area" => e.attr("href").unwrap_or_default().to_owned(),
-        "img" | "audio" | "video" | "source" | "iframe" | "embed" => e.attr("src").unwrap_or_default().to_owned(),
-        "time" => e.attr("datetime").map(str::to_owned).unwrap_or_else(|| visible_text(element)),
+        "img" | "audio" | "video" | "source" | "iframe" | "embed" => {
+            e.attr("src").unwrap_or_default().to_owned()
+        }
+        "time" => e
+            .attr("datetime")
+            .map(str::to_owned)
+            .unwrap_or_else(|| visible_text(element)),
         _ => visible_text(element),
     }
 }
@@ -270,24 +306,31 @@ fn item_text(value: &PropValue<'_>, dialect: &Dialect) -> Option<String> {
         PropValue::Text(t) => t.clone(),
         PropValue::Item(e) => {
             let props = properties(*e, dialect);
-            return first(&props, "name", dialect).or_else(|| Some(visible_text(*e)).filter(|t| !t.is_empty()));
+            return first(&props, "name", dialect)
+                .or_else(|| Some(visible_text(*e)).filter(|t| !t.is_empty()));
         }
     };
     Some(s).filter(|s| !s.is_empty())
 }
 
 fn first(props: &[(String, PropValue<'_>)], name: &str, dialect: &Dialect) -> Option<String> {
-    props.iter().filter(|(n, _)| n == name).find_map(|(_, v)| item_text(v, dialect))
+    props
+        .iter()
+        .filter(|(n, _)| n == name)
+        .find_map(|(_, v)| item_text(v, dialect))
 }
 
 fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
     let props = properties(scope, dialect);
     let name = first(&props, "name", dialect).unwrap_or_else(|| {
-        [first(&props, "givenName", dialect), first(&props, "familyName", dialect)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
+        [
+            first(&props, "givenName", dialect),
+            first(&props, "familyName", dialect),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
     });
     let location = props
         .iter()
@@ -299,19 +342,26 @@ fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
                     .iter()
                     .filter_map(|k| first(&inner, k, dialect))
                     .collect();
-                if parts.is_empty() { first(&inner, "name", dialect) } else { Some(parts.join(", ")) }
+                if parts.is_empty() {
+                    first(&inner, "name", dialect)
+                } else {
+                    Some(parts.join(", "))
+                }
             }
             PropValue::Text(t) => Some(t.clone()).filter(|t| !t.is_empty()),
         });
     let mut person = Person {
         name,
-        headline: first(&props, "jobTitle", dialect).or_else(|| first(&props, "description", dialect)),
+        headline: first(&props, "jobTitle", dialect)
+            .or_else(|| first(&props, "description", dialect)),
         location,
         url: first(&props, "url", dialect),
         ..Person::default()
     };
     for (n, v) in &props {
-        let Some(org) = item_text(v, dialect) else { continue };
+        let Some(org) = item_text(v, dialect) else {
+            continue;
+        };
         let org = org.trim_start_matches('@').to_owned();
         match n.as_str() {
             "worksFor" | "affiliation" => person.positions.push(Position {
@@ -325,9 +375,21 @@ fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
             "alumniOf" => {
                 let school = matches!(v, PropValue::Item(e) if ["EducationalOrganization", "CollegeOrUniversity", "School"].iter().any(|t| type_is(*e, dialect, t)));
                 if school {
-                    person.education.push(Education { school: org, degree: None, start: None, end: None });
+                    person.education.push(Education {
+                        school: org,
+                        degree: None,
+                        start: None,
+                        end: None,
+                    });
                 } else {
-                    person.positions.push(Position { org, title: None, start: None, end: None, current: false, location: None });
+                    person.positions.push(Position {
+                        org,
+                        title: None,
+                        start: None,
+                        end: None,
+                        current: false,
+                        location: None,
+                    });
                 }
             }
             _ => {}
@@ -342,13 +404,21 @@ fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
 fn h_card(document: &Html) -> Option<Person> {
     document
         .select(&selector(".h-card, .vcard"))
-        .filter(|card| !card.ancestors().filter_map(ElementRef::wrap).any(is_microformat_root))
+        .filter(|card| {
+            !card
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(is_microformat_root)
+        })
         .map(person_from_card)
         .find(|p| !p.name.is_empty())
 }
 
 fn is_microformat_root(element: ElementRef<'_>) -> bool {
-    element.value().classes().any(|c| c.starts_with("h-") || c == "vcard" || c == "hentry")
+    element
+        .value()
+        .classes()
+        .any(|c| c.starts_with("h-") || c == "vcard" || c == "hentry")
 }
 
 fn person_from_card(card: ElementRef<'_>) -> Person {
@@ -359,7 +429,11 @@ fn person_from_card(card: ElementRef<'_>) -> Person {
     };
     let name = field(".p-name, .fn").unwrap_or_else(|| {
         // An h-card with no p-name: its own text is the name (the implied-name rule).
-        if card.select(&selector("[class*='p-'], [class*='u-']")).next().is_none() {
+        if card
+            .select(&selector("[class*='p-'], [class*='u-']"))
+            .next()
+            .is_none()
+        {
             visible_text(card)
         } else {
             String::new()
@@ -369,7 +443,9 @@ fn person_from_card(card: ElementRef<'_>) -> Person {
         name,
         headline: field(".p-job-title, .title, .p-note"),
         location: field(".p-locality, .p-adr, .p-label, .locality, .adr"),
-        url: card.select(&selector(".u-url")).find_map(|e| e.value().attr("href").map(str::to_owned)),
+        url: card
+            .select(&selector(".u-url"))
+            .find_map(|e| e.value().attr("href").map(str::to_owned)),
         ..Person::default()
     };
     if let Some(org) = field(".p-org, .org") {

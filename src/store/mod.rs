@@ -17,6 +17,7 @@ use idb::{
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
+use crate::extract::{complete, PagePart};
 use crate::model::{Note, PersonKey, Profile};
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
@@ -133,21 +134,32 @@ impl Store {
         }
     }
 
-    /// Records that the user opened this profile now, keeping when they first saw it.
-    pub async fn remember_profile(&self, profile: &Profile, now: f64) -> Result<(), StoreError> {
-        let person = profile.key();
+    /// Folds a new reading of `part` of a profile into what is stored about that person (see
+    /// [`complete`]) and records that the user saw it now, keeping when they first did. Returns
+    /// the profile as stored, or `None` when a details page arrived before any main page and did
+    /// not name the person (then nothing is written).
+    pub async fn remember_profile(
+        &self,
+        fresh: Profile,
+        part: PagePart,
+        now: f64,
+    ) -> Result<Option<Profile>, StoreError> {
+        let person = fresh.key();
         self.write(&[PROFILES], async |tx| {
             let store = tx.object_store(PROFILES)?;
             let earlier: Option<ProfileRecord> =
                 read_opt(PROFILES, store.get(to_js(&person)?)?.await?)?;
+            let Some(profile) = complete(earlier.as_ref().map(|r| &r.profile), fresh, part) else {
+                return Ok(None);
+            };
             let record = ProfileRecord {
                 person: person.clone(),
-                profile: profile.clone(),
+                profile,
                 first_seen: earlier.map_or(now, |r| r.first_seen),
                 last_seen: now,
             };
             store.put(&to_js(&record)?, None)?.await?;
-            Ok(())
+            Ok(Some(record.profile))
         })
         .await
     }

@@ -1,6 +1,6 @@
 //! The overlay beside a profile: who this is, what the user noted about them, and a box to add a
 //! note. Lives in an extension-origin frame that the content script mounts in a closed shadow
-//! root; the frame's address fragment names the person (`overlay.html#linkedin:handle`).
+//! root; the frame's address fragment names the person (`overlay.html#p=linkedin%3Ahandle&r=1`).
 
 use std::rc::Rc;
 
@@ -10,12 +10,14 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 
 use super::{ask, by_id, document, text_element};
-use crate::model::{Note, PersonKey};
-use crate::protocol::{Request, Response};
+use crate::model::{Note, PersonKey, Profile};
+use crate::protocol::{person_from_fragment, Request, Response};
 
 struct View {
     document: Document,
     name: HtmlElement,
+    headline: HtmlElement,
+    current: HtmlElement,
     notes: HtmlElement,
     note: HtmlTextAreaElement,
     save: HtmlButtonElement,
@@ -27,6 +29,8 @@ pub(super) fn start() -> Result<(), JsValue> {
     let document = document()?;
     let view = Rc::new(View {
         name: by_id(&document, "name")?,
+        headline: by_id(&document, "headline")?,
+        current: by_id(&document, "current")?,
         notes: by_id(&document, "notes")?,
         note: by_id(&document, "note")?,
         save: by_id(&document, "save")?,
@@ -72,10 +76,7 @@ pub(super) fn start() -> Result<(), JsValue> {
 
 /// The person this frame is about, from its address fragment.
 fn person(view: &View) -> Option<PersonKey> {
-    let hash = view.document.location()?.hash().ok()?;
-    let raw = hash.strip_prefix('#')?;
-    let decoded = js_sys::decode_uri_component(raw).ok()?.as_string()?;
-    serde_json::from_value(serde_json::Value::String(decoded)).ok()
+    person_from_fragment(&view.document.location()?.hash().ok()?)
 }
 
 fn load(view: Rc<View>) {
@@ -90,8 +91,7 @@ fn load(view: Rc<View>) {
                 notes,
                 collapsed,
             } => {
-                let name = profile.map(|p| p.name).unwrap_or_default();
-                view.name.set_text_content(Some(&name));
+                render_person(&view, profile.as_ref());
                 show_collapsed(&view, collapsed);
                 render_notes(&view, &notes);
                 set_status(&view, "");
@@ -128,6 +128,23 @@ fn save(view: Rc<View>) {
         }
         view.save.set_disabled(false);
     });
+}
+
+fn render_person(view: &View, profile: Option<&Profile>) {
+    let name = profile.map(|p| p.name.as_str()).unwrap_or_default();
+    view.name.set_text_content(Some(name));
+    let headline = profile
+        .and_then(|p| p.headline.as_deref())
+        .unwrap_or_default();
+    view.headline.set_text_content(Some(headline));
+    let now = profile
+        .and_then(|p| p.positions.iter().find(|p| p.current))
+        .map(|p| match &p.title {
+            Some(title) => format!("{title} at {}", p.org),
+            None => p.org.clone(),
+        })
+        .unwrap_or_default();
+    view.current.set_text_content(Some(&now));
 }
 
 fn render_notes(view: &View, notes: &[Note]) {

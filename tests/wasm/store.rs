@@ -2,7 +2,8 @@
 //! extension's core runs it. Run by `./build.sh test` through wasm-bindgen-test-runner.
 #![cfg(target_arch = "wasm32")]
 
-use common_ground::model::{Note, PersonKey, Profile, Site};
+use common_ground::extract::PagePart;
+use common_ground::model::{Note, PersonKey, Position, Profile, Site};
 use common_ground::store::{Store, StoreError, NOTES, SCHEMA_VERSION};
 use wasm_bindgen_test::*;
 
@@ -37,6 +38,17 @@ fn profile(handle: &str, name: &str) -> Profile {
         positions: vec![],
         education: vec![],
         mutuals: Default::default(),
+    }
+}
+
+fn position(org: &str, start: Option<&str>) -> Position {
+    Position {
+        org: org.to_owned(),
+        title: None,
+        start: start.map(Into::into),
+        end: None,
+        current: false,
+        location: None,
     }
 }
 
@@ -90,15 +102,52 @@ async fn a_write_that_fails_halfway_leaves_nothing_behind() {
 async fn profiles_keep_when_they_were_first_seen() {
     let store = Store::open(&db_name("profiles")).await.unwrap();
     store
-        .remember_profile(&profile("ada", "Ada Old"), 10.0)
+        .remember_profile(profile("ada", "Ada Old"), PagePart::Main, 10.0)
         .await
         .unwrap();
     store
-        .remember_profile(&profile("ada", "Ada New"), 20.0)
+        .remember_profile(profile("ada", "Ada New"), PagePart::Main, 20.0)
         .await
         .unwrap();
     let stored = store.profile(&person("ada")).await.unwrap().unwrap();
     assert_eq!(stored.name, "Ada New");
+    assert!(store.profile(&person("bob")).await.unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_details_page_completes_the_stored_profile_in_one_write() {
+    let store = Store::open(&db_name("details")).await.unwrap();
+    let mut main = profile("ada", "Ada Example");
+    main.positions = vec![position("Acme", Some("2021-01"))];
+    store
+        .remember_profile(main, PagePart::Main, 1.0)
+        .await
+        .unwrap();
+
+    // The details page names no one; it lists every position.
+    let mut details = profile("ada", "");
+    details.positions = vec![
+        position("Acme", Some("2021-01")),
+        position("Globex", Some("2015-03")),
+    ];
+    let merged = store
+        .remember_profile(details, PagePart::Experience, 2.0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(merged.name, "Ada Example");
+    assert_eq!(merged.positions.len(), 2);
+    assert_eq!(
+        store.profile(&person("ada")).await.unwrap().unwrap(),
+        merged
+    );
+
+    // A details page of someone never opened before is not stored.
+    let orphan = store
+        .remember_profile(profile("bob", ""), PagePart::Experience, 3.0)
+        .await
+        .unwrap();
+    assert!(orphan.is_none());
     assert!(store.profile(&person("bob")).await.unwrap().is_none());
 }
 
