@@ -40,7 +40,8 @@ function makeCertificate() {
 }
 
 /**
- * Serves `pages/<handle>.html` at `/in/<handle>/` (also under `/details/…`), `pages/assets/*` at
+ * Serves `pages/<handle>.html` at `/in/<handle>/`, `pages/<handle>.details-<part>.html` at
+ * `/in/<handle>/details/<part>/`, `pages/assets/*` at
  * `/assets/*`, and LinkedIn's "Profile Not Found" page for unknown handles. Every request is
  * logged in `server.requests`, so tests can prove the extension fetched nothing.
  */
@@ -54,9 +55,10 @@ export async function startSite(pages = PAGES) {
       res.writeHead(status, { 'content-type': type, 'content-security-policy': PAGE_CSP });
       res.end(readFileSync(file));
     };
-    const profile = path.match(/^\/in\/([^/]+)\/?/);
+    const profile = path.match(/^\/in\/([^/]+)\/?(?:details\/([a-z]+)\/?)?$/);
     if (profile) {
-      const file = join(pages, `${decodeURIComponent(profile[1])}.html`);
+      const name = decodeURIComponent(profile[1]) + (profile[2] ? `.details-${profile[2]}` : '');
+      const file = join(pages, `${name}.html`);
       return existsSync(file) && normalize(file).startsWith(pages)
         ? send(200, file)
         : send(404, join(pages, 'not-found.html'));

@@ -127,6 +127,6 @@ test('the extension makes no network request beyond its own files', { timeout: 6
     'requests from the service worker are observed');
   // What reached the site is only what the pages themselves load.
   const unexpected = site.requests.filter(
-    (r) => !/^GET \/(in\/[^/]+\/|assets\/[\w.-]+|favicon\.ico)$/.test(r));
+    (r) => !/^GET \/(in\/[^/]+\/(details\/[a-z]+\/)?|assets\/[\w.-]+|favicon\.ico)$/.test(r));
   assert.deepEqual(unexpected, []);
 });

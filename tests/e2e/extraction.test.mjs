@@ -1,0 +1,97 @@
+// Reading real-shaped pages in the browser: the overlay follows what the page shows, as it loads
+// and as the user moves through it without reloads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSite, launchBrowser, overlayFrame, SITE, PAGES } from './harness.mjs';
+
+let site, browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser({ port: site.port });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+const T = { timeout: 60_000 };
+
+async function open(path) {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}${path}`);
+  return page;
+}
+
+test('a 2024 page: name, headline and current role in the overlay', T, async () => {
+  const page = await open('/in/sanne-de-vries/');
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await frame.getByText('Product Lead at Veldwerk Analytics', { exact: true }).waitFor();
+  await frame.getByText('Product Lead at Veldwerk Analytics · Open data and civic tech').waitFor();
+  await page.close();
+});
+
+test('a 2026 page: the overlay picks up the experience cards when they load', T, async () => {
+  const page = await open('/in/jonas-berg/');
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Jonas Berg' }).waitFor();
+  // Before the cards: the top card's company.
+  await frame.getByText('Noordlicht Systems', { exact: true }).waitFor();
+  const cards = readFileSync(join(PAGES, 'jonas-berg.cards.html'), 'utf8');
+  await page.evaluate((html) => {
+    const anchor = document.querySelector('[componentkey^="profile_top_card_experience_lazy_anchor_"]');
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    anchor.replaceWith(...holder.childNodes);
+  }, cards);
+  await frame.getByText('Platform Engineer at Noordlicht Systems', { exact: true }).waitFor();
+  assert.equal(page.frames().filter((f) => f.url().startsWith('chrome-extension://')).length, 1);
+  await page.close();
+});
+
+test('moving to another profile without a reload moves the overlay with it', T, async () => {
+  const page = await open('/in/sanne-de-vries/');
+  let frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  // What LinkedIn's router does: a new address in history and a new page body, no load.
+  const next = readFileSync(join(PAGES, 'lotte-jansen.html'), 'utf8');
+  const body = next.slice(next.indexOf('<body>') + 6, next.lastIndexOf('</body>'));
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/in/lotte-jansen/');
+    document.body.innerHTML = html;
+  }, body);
+  frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Lotte Jansen' }).waitFor();
+  await frame.getByText('Beleidsadviseur at Gemeente Amsterdam', { exact: true }).waitFor();
+  assert.equal(page.frames().filter((f) => f.url().startsWith('chrome-extension://')).length, 1);
+  await page.close();
+});
+
+test('a details page completes the profile read from the main page', T, async () => {
+  const page = await open('/in/sanne-de-vries/');
+  await (await overlayFrame(page)).getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await page.goto(`${SITE}/in/sanne-de-vries/details/experience/`);
+  const frame = await overlayFrame(page);
+  // The details page names no one: the name comes from the stored main-page reading.
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await frame.getByText('Product Lead at Veldwerk Analytics', { exact: true }).waitFor();
+  await page.close();
+});
+
+test('pages that hold no profile get no overlay', T, async () => {
+  const missing = await open('/in/nobody-at-all/');
+  // A profile opened at the same time is the yardstick: once its overlay is up, and the page
+  // has had as long again to settle, the not-found page has long been answered.
+  const started = Date.now();
+  const control = await open('/in/pieter-bakker/');
+  await (await overlayFrame(control)).getByRole('heading', { name: 'Pieter Bakker' }).waitFor();
+  await missing.waitForTimeout(Math.max(1000, Date.now() - started));
+  assert.equal(await missing.title(), 'Profile Not Found | LinkedIn');
+  assert.deepEqual(missing.frames().filter((f) => f.url().startsWith('chrome-extension://')), []);
+  await missing.close();
+  await control.close();
+});
