@@ -55,18 +55,26 @@ setup() {
   fi
 }
 
-build() {
-  say "compiling the core to WebAssembly"
-  cargo build --release --target "$TARGET" --lib
-  rm -rf "$DIST"
-  mkdir -p "$DIST/wasm"
-  wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" \
+# One Wasm module: the crate built with feature $1, written to dist/wasm/$1.js and $1_bg.wasm.
+wasm_module() {
+  local feature=$1
+  cargo build --release --target "$TARGET" --lib --features "$feature"
+  wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" --out-name "$feature" \
     "target/$TARGET/release/$CRATE.wasm"
   # npm's binaryen: Debian's wasm-opt (108) cannot read what Rust 1.9x emits. Rust's default
   # wasm32 features are listed so that wasm-opt keeps them.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$DIST/wasm/${CRATE}_bg.wasm" -o "$DIST/wasm/${CRATE}_bg.wasm"
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$DIST/wasm/${feature}_bg.wasm" -o "$DIST/wasm/${feature}_bg.wasm"
+}
+
+build() {
+  rm -rf "$DIST"
+  mkdir -p "$DIST/wasm"
+  say "compiling the core (service worker) to WebAssembly"
+  wasm_module background
+  say "compiling the pages' UI to WebAssembly"
+  wasm_module ui
   cp manifest.json "$DIST/"
   (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
   rm -f "$ZIP"
@@ -79,13 +87,14 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
             z.write(path, os.path.relpath(path, "."))
 PY
   )
-  local raw gz
-  raw=$(stat -c %s "$DIST/wasm/${CRATE}_bg.wasm")
-  gz=$(gzip -9c "$DIST/wasm/${CRATE}_bg.wasm" | wc -c)
   say "built"
   echo "  unpacked extension: $DIST"
   echo "  store zip:          $ZIP"
-  echo "  wasm:               $raw bytes, $gz bytes gzipped"
+  local module
+  for module in background ui; do
+    printf '  wasm %-13s %s bytes, %s bytes gzipped\n' "($module):" \
+      "$(stat -c %s "$DIST/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/wasm/${module}_bg.wasm" | wc -c)"
+  done
   echo "  load it in Chrome:  chrome://extensions → Developer mode → Load unpacked → $DIST"
 }
 
@@ -94,7 +103,8 @@ native_tests() {
   cargo fmt --all -- --check
   say "clippy (native and wasm32, warnings denied)"
   cargo clippy --all-targets -- -D warnings
-  cargo clippy --target "$TARGET" --lib --tests -- -D warnings
+  cargo clippy --target "$TARGET" --lib --tests --features background -- -D warnings
+  cargo clippy --target "$TARGET" --lib --features ui -- -D warnings
   say "native tests"
   cargo test
 }

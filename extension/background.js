@@ -1,9 +1,9 @@
 // Module service worker: loads the Rust core and hands it every runtime message.
 // JavaScript only because a service worker must register its listeners synchronously at start,
 // before the Wasm has been instantiated.
-import init, { handle_message } from './wasm/common_ground.js';
+import init, { handle_message } from './wasm/background.js';
 
-const ready = init({ module_or_path: new URL('./wasm/common_ground_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./wasm/background_bg.wasm', import.meta.url) });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready

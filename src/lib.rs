@@ -6,19 +6,20 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`protocol`]. The browser shell — [`store`] (IndexedDB),
-//! [`background`] (the service worker's router) and [`ui`] — exists only on wasm32.
-//! A pure module never imports the shell. See `ARCHITECTURE.md` for the map.
+//! [`model`], [`extract`], [`protocol`]. The browser shell — `store` (IndexedDB), `background`
+//! (the service worker's router) and `ui` — exists only on wasm32; the extension's two modules are
+//! this crate built with the `background` feature (for the service worker) and with `ui` (for
+//! extension pages). A pure module never imports the shell. See `ARCHITECTURE.md` for the map.
 
 pub mod extract;
 pub mod model;
 pub mod protocol;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "background"))]
 pub mod background;
 #[cfg(target_arch = "wasm32")]
 mod chrome;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
