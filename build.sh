@@ -4,6 +4,7 @@
 #   ./build.sh          build dist/ (the unpacked extension) and a store-ready zip
 #   ./build.sh demo     build, then show the extension on bundled sample profiles in Chromium
 #   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, end-to-end tests
+#   ./build.sh bench    benchmarks that print figures (extraction natively and in Chromium)
 #   ./build.sh setup    only install what is missing (the other commands do this first)
 #
 # Set-up is idempotent: on a machine that has everything it takes seconds.
@@ -58,9 +59,9 @@ setup() {
 # One Wasm module: the crate built with feature $1, written to dist/wasm/$1.js and $1_bg.wasm.
 wasm_module() {
   local feature=$1
-  cargo build --release --target "$TARGET" --lib --features "$feature"
+  cargo build --profile wasm-release --target "$TARGET" --lib --features "$feature"
   wasm-bindgen --target web --no-typescript --out-dir "$DIST/wasm" --out-name "$feature" \
-    "target/$TARGET/release/$CRATE.wasm"
+    "target/$TARGET/wasm-release/$CRATE.wasm"
   # npm's binaryen: Debian's wasm-opt (108) cannot read what Rust 1.9x emits. Rust's default
   # wasm32 features are listed so that wasm-opt keeps them.
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -126,5 +127,8 @@ case "${1:-build}" in
   build) setup; build ;;
   demo) setup; build; say "demo"; node tests/e2e/demo.mjs ;;
   test) setup; native_tests; wasm_tests; build; e2e_tests ;;
-  *) echo "usage: ./build.sh [build|demo|test|setup]" >&2; exit 2 ;;
+  bench) setup; build
+    say "extraction, native (criterion)"; cargo bench --bench extract
+    say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
 esac

@@ -166,3 +166,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|e| JsValue::from_str(&format!("unserialisable answer: {e}")))
 }
+
+/// `cg extract` in the browser: the Profile (or the reason there is none) for a page, as a
+/// plain object. Used by the in-browser benchmark (`./build.sh bench`).
+#[wasm_bindgen]
+pub fn extract_page(url: &str, html: &str) -> Result<JsValue, JsValue> {
+    extract(url, html)
+        .map(|extraction| to_js(&extraction))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}

@@ -321,6 +321,20 @@ fn a_details_page_completes_the_main_page() {
 }
 
 #[test]
+fn mutual_connections_whose_names_are_links_of_their_own() {
+    let page = r#"<main><section><h1>Ada Example</h1><p><a href="/in/p/"><strong>Pieter Bakker</strong></a>, <a href="/in/l/"><strong>Lotte Jansen</strong></a>, and 2 other mutual connections</p></section></main>"#;
+    let p = extract("https://www.linkedin.com/in/ada-example/", page).unwrap();
+    let m = &p.profile().unwrap().mutuals;
+    assert_eq!(
+        (m.names.as_slice(), m.count),
+        (
+            &["Pieter Bakker".to_owned(), "Lotte Jansen".to_owned()][..],
+            4
+        )
+    );
+}
+
+#[test]
 fn github_and_schema_org_pages() {
     check(
         &committed("github-ada-example.html"),

@@ -9,7 +9,7 @@
 use scraper::Html;
 use url::Url;
 
-use super::{first_text, schema_org, NoProfile};
+use super::{first_text, schema_org, sel, NoProfile};
 use crate::model::{Profile, Site};
 
 /// First path segments that are GitHub's own pages, not users.
@@ -66,14 +66,14 @@ pub(super) fn handle_from_url(url: &Url) -> Option<String> {
 }
 
 pub(super) fn read(document: &Html, handle: &str) -> Result<Profile, NoProfile> {
-    let title = first_text(document, "title")
+    let title = first_text(document, sel!("title"))
         .unwrap_or_default()
         .to_lowercase();
     if title.starts_with("page not found") {
         return Err(NoProfile::NotFound);
     }
     let person = schema_org::read(document).ok_or(NoProfile::NoName)?;
-    let bio = first_text(document, ".p-note, .user-profile-bio");
+    let bio = first_text(document, sel!(".p-note, .user-profile-bio"));
     Ok(Profile {
         site: Site::Github,
         url: format!("https://github.com/{handle}"),

@@ -18,12 +18,12 @@
 //! Tested on: `tests/fixtures/pages/*.html` (committed, fictional), and when present
 //! `../shared/fixtures/linkedin-html/{logged-in-2024,public-2024,legacy-2016}/*.html`.
 
-use scraper::{ElementRef, Html};
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use url::Url;
 
 use super::dates::parse_range;
-use super::{first_text, schema_org, selector, visible_text, NoProfile, PagePart};
+use super::{first_text, schema_org, sel, visible_text, NoProfile, PagePart};
 use crate::model::{Education, Mutuals, Position, Profile, Site};
 
 pub(super) fn is_linkedin(url: &Url) -> bool {
@@ -157,7 +157,7 @@ fn fill(slot: &mut Option<String>, value: Option<String>) {
 
 /// Recognises the pages LinkedIn shows instead of a profile.
 fn no_profile(document: &Html) -> Option<NoProfile> {
-    let title = first_text(document, "title")
+    let title = first_text(document, sel!("title"))
         .unwrap_or_default()
         .to_lowercase();
     let not_found = [
@@ -168,8 +168,8 @@ fn no_profile(document: &Html) -> Option<NoProfile> {
     ];
     if not_found.iter().any(|t| title.contains(t))
         || document
-            .select(&selector(
-                ".page-not-found__headline, [data-test-id='page-not-found']",
+            .select(sel!(
+                ".page-not-found__headline, [data-test-id='page-not-found']"
             ))
             .next()
             .is_some()
@@ -185,15 +185,15 @@ fn no_profile(document: &Html) -> Option<NoProfile> {
     ];
     if walls.iter().any(|t| title.contains(t))
         || document
-            .select(&selector("form.join-form, .authwall-join-form"))
+            .select(sel!("form.join-form, .authwall-join-form"))
             .next()
             .is_some()
     {
         return Some(NoProfile::LoginWall);
     }
-    let has_heading = document.select(&selector("h1, h2")).next().is_some();
+    let has_heading = document.select(sel!("h1, h2")).next().is_some();
     let refreshes = document
-        .select(&selector("meta[http-equiv='refresh' i]"))
+        .select(sel!("meta[http-equiv='refresh' i]"))
         .next()
         .is_some();
     if refreshes && !has_heading {
@@ -217,39 +217,35 @@ struct TopCard {
 fn top_card(document: &Html) -> TopCard {
     // 2026: the card is `div[id$=Topcard]`; the sticky toolbar before it repeats name and headline,
     // so everything is read inside the card.
-    if let Some(card) = document.select(&selector("div[id$='Topcard']")).next() {
+    if let Some(card) = document.select(sel!("div[id$='Topcard']")).next() {
         return top_card_2026(card);
     }
     // 2024 public.
-    if let Some(name) = first_text(document, "h1.top-card-layout__title") {
+    if let Some(name) = first_text(document, sel!("h1.top-card-layout__title")) {
         return TopCard {
             name: Some(name),
-            headline: first_text(document, ".top-card-layout__headline"),
+            headline: first_text(document, sel!(".top-card-layout__headline")),
             location: first_text(
                 document,
-                ".top-card__subline-item, .top-card-layout__first-subline .not-first-middot span",
+                sel!(".top-card__subline-item, .top-card-layout__first-subline .not-first-middot span"),
             ),
             ..TopCard::default()
         };
     }
     // 2024 logged in: the h1 in main, the headline and location beside it.
-    let name = first_text(document, "main h1")
-        .or_else(|| first_text(document, "h1"))
+    let name = first_text(document, sel!("main h1"))
+        .or_else(|| first_text(document, sel!("h1")))
         .or_else(|| og_title_name(document));
     let section = document
-        .select(&selector("main section"))
-        .find(|s| s.select(&selector("h1")).next().is_some());
-    let within = |css: &str| {
-        section.and_then(|s| {
-            s.select(&selector(css))
-                .map(visible_text)
-                .find(|t| !t.is_empty())
-        })
+        .select(sel!("main section"))
+        .find(|s| s.select(sel!("h1")).next().is_some());
+    let within = |selector: &Selector| {
+        section.and_then(|s| s.select(selector).map(visible_text).find(|t| !t.is_empty()))
     };
     let panel = |n: usize| {
         section.and_then(|s| {
-            s.select(&selector(
-                ".pv-text-details__right-panel-item-text, .pv-text-details__right-panel li",
+            s.select(sel!(
+                ".pv-text-details__right-panel-item-text, .pv-text-details__right-panel li"
             ))
             .map(visible_text)
             .nth(n)
@@ -257,8 +253,8 @@ fn top_card(document: &Html) -> TopCard {
     };
     TopCard {
         name,
-        headline: within(".text-body-medium"),
-        location: within("span.text-body-small.inline.t-black--light"),
+        headline: within(sel!(".text-body-medium")),
+        location: within(sel!("span.text-body-small.inline.t-black--light")),
         company: panel(0),
         school: panel(1),
     }
@@ -266,11 +262,11 @@ fn top_card(document: &Html) -> TopCard {
 
 fn top_card_2026(card: ElementRef<'_>) -> TopCard {
     let name = card
-        .select(&selector("h2"))
+        .select(sel!("h2"))
         .map(visible_text)
         .find(|t| !t.is_empty());
     let buttons: Vec<String> = card
-        .select(&selector("div[role='button']"))
+        .select(sel!("div[role='button']"))
         .map(visible_text)
         .filter(|t| !t.is_empty())
         .collect();
@@ -281,7 +277,7 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
         school: buttons.get(1).cloned(),
         ..TopCard::default()
     };
-    for p in card.select(&selector("p")) {
+    for p in card.select(sel!("p")) {
         let text = visible_text(p);
         if text.is_empty()
             || is_pronouns(&text)
@@ -291,7 +287,7 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
             continue;
         }
         // The location line ends with a link to the contact details.
-        if p.select(&selector("a")).next().is_some() {
+        if p.select(sel!("a")).next().is_some() {
             let location = text
                 .split(" · ")
                 .next()
@@ -317,7 +313,7 @@ fn is_pronouns(text: &str) -> bool {
 
 /// `og:title` reads "Name - Headline | LinkedIn" on public pages.
 fn og_title_name(document: &Html) -> Option<String> {
-    let sel = selector("meta[property='og:title']");
+    let sel = sel!("meta[property='og:title']");
     let content = document.select(&sel).next()?.value().attr("content")?;
     let name = content
         .split(" | ")
@@ -342,35 +338,36 @@ struct Entry {
 
 fn positions(document: &Html) -> Vec<Position> {
     let entries = public_experience(document)
-        .or_else(|| section_entries(document, "experience", EXPERIENCE))
+        .or_else(|| section_entries(document, sel!("div#experience"), EXPERIENCE))
         .unwrap_or_default();
     entries.iter().flat_map(positions_of).collect()
 }
 
 fn schools(document: &Html) -> Vec<Education> {
     let entries = public_education(document)
-        .or_else(|| section_entries(document, "education", EDUCATION))
+        .or_else(|| section_entries(document, sel!("div#education"), EDUCATION))
         .unwrap_or_default();
     entries.iter().filter_map(school_of).collect()
 }
 
-/// The section of a logged-in page (2024 or 2026, main or details page) for `anchor`/`titles`.
-fn section_entries(document: &Html, anchor: &str, titles: &[&str]) -> Option<Vec<Entry>> {
+/// The section of a logged-in page (2024 or 2026, main or details page): the one the `anchor`
+/// element opens, else the innermost card whose first heading is one of `titles`.
+fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Option<Vec<Entry>> {
     let anchored = document
-        .select(&selector(&format!("div#{anchor}")))
+        .select(anchor)
         .next()
         .and_then(|a| a.parent().and_then(ElementRef::wrap));
     let section = anchored.or_else(|| {
         // The innermost card comes last in document order.
         document
-            .select(&selector("section, div[componentkey]"))
+            .select(sel!("section, div[componentkey]"))
             .rfind(|s| {
-                s.select(&selector("h2"))
+                s.select(sel!("h2"))
                     .next()
                     .is_some_and(|h| heading_is(&visible_text(h), titles))
             })
     })?;
-    let entities = selector("[data-view-name='profile-component-entity']");
+    let entities = sel!("[data-view-name='profile-component-entity']");
     let mut found: Vec<ElementRef<'_>> = section.select(&entities).collect();
     if !found.is_empty() {
         // Top-level entities only; nested ones are roles within a company group.
@@ -383,7 +380,7 @@ fn section_entries(document: &Html, anchor: &str, titles: &[&str]) -> Option<Vec
         return Some(found.into_iter().map(entity_2024).collect());
     }
     // 2026 cards: no markers but list items in order.
-    let li = selector("li");
+    let li = sel!("li");
     let items = section.select(&li).filter(|li| {
         !li.ancestors()
             .filter_map(ElementRef::wrap)
@@ -407,7 +404,7 @@ fn heading_is(text: &str, titles: &[&str]) -> bool {
 }
 
 fn entity_2024(entity: ElementRef<'_>) -> Entry {
-    let sub = selector(".pvs-entity__sub-components");
+    let sub = sel!(".pvs-entity__sub-components");
     let inside_sub = |e: ElementRef<'_>| {
         e.ancestors()
             .filter_map(ElementRef::wrap)
@@ -415,14 +412,14 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
             .any(|a| sub.matches(&a))
     };
     let lines = entity
-        .select(&selector("span[aria-hidden='true']"))
+        .select(sel!("span[aria-hidden='true']"))
         .filter(|s| !inside_sub(*s))
         .map(visible_text)
         .filter(|t| !t.is_empty())
         .collect();
     let roles = entity
-        .select(&selector(
-            ".pvs-entity__sub-components [data-view-name='profile-component-entity']",
+        .select(sel!(
+            ".pvs-entity__sub-components [data-view-name='profile-component-entity']"
         ))
         .map(entity_2024)
         .collect();
@@ -432,9 +429,7 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
 fn entry_2026(item: ElementRef<'_>) -> Entry {
     // Leaf blocks of text in order; "… more" buttons and long descriptions are not entry lines.
     let lines = item
-        .select(&selector(
-            "p, h3, span[aria-hidden='true'], span[data-testid]",
-        ))
+        .select(sel!("p, h3, span[aria-hidden='true'], span[data-testid]"))
         .filter(|e| e.value().attr("data-testid") != Some("expandable-text-box"))
         .map(visible_text)
         .filter(|t| !t.is_empty() && t.chars().count() < 120)
@@ -447,34 +442,30 @@ fn entry_2026(item: ElementRef<'_>) -> Entry {
 
 fn public_experience(document: &Html) -> Option<Vec<Entry>> {
     let section = document
-        .select(&selector("section[data-section='experience']"))
+        .select(sel!("section[data-section='experience']"))
         .next()?;
     let item_lines = |item: ElementRef<'_>| -> Vec<String> {
         let mut lines = Vec::new();
         for css in [
-            ".experience-item__title",
-            ".experience-item__subtitle",
-            ".date-range",
-            "p.experience-item__meta-item:not(:has(.date-range))",
+            sel!(".experience-item__title"),
+            sel!(".experience-item__subtitle"),
+            sel!(".date-range"),
+            sel!("p.experience-item__meta-item:not(:has(.date-range))"),
         ] {
-            lines.extend(
-                item.select(&selector(css))
-                    .map(visible_text)
-                    .filter(|t| !t.is_empty()),
-            );
+            lines.extend(item.select(css).map(visible_text).filter(|t| !t.is_empty()));
         }
         lines
     };
     let mut entries = Vec::new();
-    for item in section.select(&selector("li.experience-item, li.experience-group")) {
+    for item in section.select(sel!("li.experience-item, li.experience-group")) {
         if item.value().classes().any(|c| c == "experience-group") {
             let company = item
-                .select(&selector(".experience-group-header__company"))
+                .select(sel!(".experience-group-header__company"))
                 .map(visible_text)
                 .next()
                 .unwrap_or_default();
             let roles = item
-                .select(&selector("li.experience-group-position"))
+                .select(sel!("li.experience-group-position"))
                 .map(|r| Entry {
                     lines: item_lines(r),
                     roles: vec![],
@@ -496,11 +487,11 @@ fn public_experience(document: &Html) -> Option<Vec<Entry>> {
 
 fn public_education(document: &Html) -> Option<Vec<Entry>> {
     let items: Vec<Entry> = document
-        .select(&selector("li.education__list-item"))
+        .select(sel!("li.education__list-item"))
         .map(|item| {
-            let mut lines: Vec<String> = item.select(&selector("h3")).map(visible_text).collect();
+            let mut lines: Vec<String> = item.select(sel!("h3")).map(visible_text).collect();
             let degree: Vec<String> = item
-                .select(&selector("h4 span"))
+                .select(sel!("h4 span"))
                 .map(visible_text)
                 .filter(|t| !t.is_empty())
                 .take(2)
@@ -508,7 +499,7 @@ fn public_education(document: &Html) -> Option<Vec<Entry>> {
             if !degree.is_empty() {
                 lines.push(degree.join(", "));
             }
-            lines.extend(item.select(&selector(".date-range")).map(visible_text));
+            lines.extend(item.select(sel!(".date-range")).map(visible_text));
             Entry {
                 lines,
                 roles: vec![],
@@ -650,34 +641,49 @@ fn school_of(entry: &Entry) -> Option<Education> {
 // Mutual connections
 
 fn mutuals(document: &Html) -> Mutuals {
-    // The shortest text that reads as a mutual-connections line is the line itself, not a
-    // container around it.
+    // Start from the text that names the marker and read the line it belongs to: the nearest
+    // link, span or paragraph around it (names are often links of their own inside the line).
     document
-        .select(&selector(
-            "main a, main span, main p, section a, section span, section p",
-        ))
-        .map(visible_text)
-        .filter(|t| t.chars().count() < 300)
-        .filter_map(|t| parse_mutuals(&t).map(|m| (t.len(), m)))
-        .min_by_key(|(len, _)| *len)
-        .map(|(_, m)| m)
+        .root_element()
+        .descendants()
+        .filter_map(|node| node.value().as_text().map(|text| (node, text)))
+        .filter(|(_, text)| {
+            let lower = text.to_lowercase();
+            MUTUAL_MARKERS.iter().any(|m| lower.contains(m))
+        })
+        .filter_map(|(node, _)| {
+            node.ancestors()
+                .filter_map(ElementRef::wrap)
+                .take(4)
+                .map(visible_text)
+                .filter(|line| !is_fragment(line))
+                .find_map(|line| parse_mutuals(&line))
+        })
+        .next()
         .unwrap_or_default()
 }
+
+/// ", and 2 other mutual connections": the tail of a line whose names are elements of their own.
+fn is_fragment(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or_default();
+    first.starts_with(',') || CONJUNCTIONS.contains(&first)
+}
+
+const MUTUAL_MARKERS: &[&str] = &[
+    "mutual connection",
+    "gemeenschappelijke connectie",
+    "gemeinsame kontakt",
+    "gemeinsamer kontakt",
+    "relations en commun",
+    "relation en commun",
+];
 
 /// "A, B, and 2 other mutual connections" → names [A, B], count 4. Also Dutch ("A, B en 2 andere
 /// gemeenschappelijke connecties"), German ("A, B und 2 weitere gemeinsame Kontakte") and French
 /// ("A, B et 2 autres relations en commun"), and the one- and two-name forms.
 pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
     let lower = text.to_lowercase();
-    let markers = [
-        "mutual connection",
-        "gemeenschappelijke connectie",
-        "gemeinsame kontakt",
-        "gemeinsamer kontakt",
-        "relations en commun",
-        "relation en commun",
-    ];
-    let at = markers.iter().filter_map(|m| lower.find(m)).min()?;
+    let at = MUTUAL_MARKERS.iter().filter_map(|m| lower.find(m)).min()?;
     let head = text[..at].trim();
     // Strip the verb and article before the marker: "is a", "are", "is een", "zijn", "ist ein", "est une".
     let mut head = head.to_owned();
@@ -763,7 +769,7 @@ fn split_conjunction(piece: &str) -> Vec<&str> {
 /// Name and headline from the `<code>` JSON blocks, only from an object whose `publicIdentifier`
 /// is this page's handle.
 fn from_code_blocks(document: &Html, handle: &str) -> Option<(String, Option<String>)> {
-    for block in document.select(&selector("code")) {
+    for block in document.select(sel!("code")) {
         let text: String = block.text().collect();
         if !text.contains(handle) {
             continue;

@@ -23,6 +23,7 @@
 pub mod dates;
 mod github;
 mod linkedin;
+pub mod prune;
 pub mod schema_org;
 
 use scraper::{ElementRef, Html, Selector};
@@ -106,22 +107,28 @@ pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
         match linkedin::handle_from_url(&parsed) {
             Some(handle) => {
                 let part = linkedin::page_part(&parsed);
-                linkedin::read(&Html::parse_document(html), &handle, part)
+                linkedin::read(&parse(html, &handle), &handle, part)
             }
             None => Err(NoProfile::NotAProfileAddress),
         }
     } else if github::is_github(&parsed) {
         match github::handle_from_url(&parsed) {
-            Some(handle) => github::read(&Html::parse_document(html), &handle),
+            Some(handle) => github::read(&parse(html, ""), &handle),
             None => Err(NoProfile::NotAProfileAddress),
         }
     } else {
-        web_page(&parsed, &Html::parse_document(html))
+        web_page(&parsed, &parse(html, ""))
     };
     Ok(match result {
         Ok(profile) => Extraction::Profile(Box::new(profile)),
         Err(reason) => Extraction::none(reason),
     })
+}
+
+/// Parses the page without what cannot matter for `handle` (see [`prune`]): half of a logged-in
+/// LinkedIn page is hidden JSON about other people and features.
+fn parse(html: &str, handle: &str) -> Html {
+    Html::parse_document(&prune::prune(html, handle))
 }
 
 /// Which part of a profile the page at `url` shows.
@@ -229,17 +236,23 @@ pub(crate) fn visible_text(element: ElementRef<'_>) -> String {
     out
 }
 
-/// Parses a selector written in this crate. Selectors are constants in the source, never page
-/// input, so a failure is a bug here that every test run would show at once.
-pub(crate) fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("selectors in the source are valid CSS")
+/// A CSS selector written in this crate, parsed once and kept: `sel!("main h1")`. Selectors are
+/// constants in the source, never page input, so a parse failure is a bug here that every test
+/// run would show at once.
+macro_rules! sel {
+    ($css:literal) => {{
+        static SELECTOR: std::sync::OnceLock<scraper::Selector> = std::sync::OnceLock::new();
+        SELECTOR.get_or_init(|| {
+            scraper::Selector::parse($css).expect("selectors in the source are valid CSS")
+        })
+    }};
 }
+pub(crate) use sel;
 
-/// The first non-empty text among the elements `css` selects, in document order.
-pub(crate) fn first_text(document: &Html, css: &str) -> Option<String> {
-    let sel = selector(css);
+/// The first non-empty text among the elements `selector` selects, in document order.
+pub(crate) fn first_text(document: &Html, selector: &Selector) -> Option<String> {
     document
-        .select(&sel)
+        .select(selector)
         .map(visible_text)
         .find(|t| !t.is_empty())
 }

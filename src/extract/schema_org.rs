@@ -9,10 +9,10 @@
 //! Tested on: `../shared/fixtures/schema-org-person/*`, `github-html/*`, `linkedin-jsonld/*`
 //! and the JSON-LD in `linkedin-html/public-2024/*`.
 
-use scraper::{ElementRef, Html};
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::{selector, visible_text};
+use super::{sel, visible_text};
 use crate::model::{Education, Position};
 
 /// What schema.org markup says about the page's person.
@@ -40,7 +40,7 @@ pub fn read(document: &Html) -> Option<Person> {
 
 fn json_ld(document: &Html) -> Option<Person> {
     document
-        .select(&selector(r#"script[type="application/ld+json"]"#))
+        .select(sel!(r#"script[type="application/ld+json"]"#))
         .filter_map(|script| serde_json::from_str::<Value>(&script.text().collect::<String>()).ok())
         .find_map(|value| top_level_person(&value).map(person_from_json))
 }
@@ -206,6 +206,8 @@ fn place(value: Option<&Value>) -> Option<String> {
 struct Dialect {
     /// Marks an element that starts an item.
     scope: &'static str,
+    /// Selects every such element.
+    all: fn() -> &'static Selector,
     /// Names the item's type (for RDFa Lite the same attribute as `scope`).
     kind: &'static str,
     /// Names a property.
@@ -214,11 +216,13 @@ struct Dialect {
 
 const MICRODATA: Dialect = Dialect {
     scope: "itemscope",
+    all: || sel!("[itemscope]"),
     kind: "itemtype",
     prop: "itemprop",
 };
 const RDFA: Dialect = Dialect {
     scope: "typeof",
+    all: || sel!("[typeof]"),
     kind: "typeof",
     prop: "property",
 };
@@ -229,9 +233,8 @@ enum PropValue<'a> {
 }
 
 fn items(document: &Html, dialect: &Dialect) -> Option<Person> {
-    let css = format!("[{}]", dialect.scope);
     document
-        .select(&selector(&css))
+        .select((dialect.all)())
         .filter(|e| e.value().attr(dialect.prop).is_none())
         .filter(|e| type_is(*e, dialect, "Person"))
         .map(|e| person_from_item(e, dialect))
@@ -403,7 +406,7 @@ fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
 
 fn h_card(document: &Html) -> Option<Person> {
     document
-        .select(&selector(".h-card, .vcard"))
+        .select(sel!(".h-card, .vcard"))
         .filter(|card| {
             !card
                 .ancestors()
@@ -422,15 +425,15 @@ fn is_microformat_root(element: ElementRef<'_>) -> bool {
 }
 
 fn person_from_card(card: ElementRef<'_>) -> Person {
-    let field = |css: &str| {
-        card.select(&selector(css))
+    let field = |selector: &Selector| {
+        card.select(selector)
             .map(visible_text)
             .find(|t| !t.is_empty())
     };
-    let name = field(".p-name, .fn").unwrap_or_else(|| {
+    let name = field(sel!(".p-name, .fn")).unwrap_or_else(|| {
         // An h-card with no p-name: its own text is the name (the implied-name rule).
         if card
-            .select(&selector("[class*='p-'], [class*='u-']"))
+            .select(sel!("[class*='p-'], [class*='u-']"))
             .next()
             .is_none()
         {
@@ -441,14 +444,14 @@ fn person_from_card(card: ElementRef<'_>) -> Person {
     });
     let mut person = Person {
         name,
-        headline: field(".p-job-title, .title, .p-note"),
-        location: field(".p-locality, .p-adr, .p-label, .locality, .adr"),
+        headline: field(sel!(".p-job-title, .title, .p-note")),
+        location: field(sel!(".p-locality, .p-adr, .p-label, .locality, .adr")),
         url: card
-            .select(&selector(".u-url"))
+            .select(sel!(".u-url"))
             .find_map(|e| e.value().attr("href").map(str::to_owned)),
         ..Person::default()
     };
-    if let Some(org) = field(".p-org, .org") {
+    if let Some(org) = field(sel!(".p-org, .org")) {
         person.positions.push(Position {
             org: org.trim_start_matches('@').trim().to_owned(),
             title: None,

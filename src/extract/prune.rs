@@ -1,0 +1,133 @@
+//! Cuts from a page what can hold nothing a reader uses, before the HTML parser sees it.
+//!
+//! A logged-in LinkedIn page is about half hidden `<code>` JSON (data of many people and
+//! features), plus inline SVG icons and comments. Parsing is most of extraction's cost (see
+//! `benches/extract.rs`), so one linear pass removes: `<code>` blocks that do not mention the
+//! person's handle (the readers use only those, and only as a fallback), `<svg>`, `<style>`,
+//! `<script>` other than JSON-LD, and comments. Everything else is copied as it is; malformed
+//! input (an unclosed block) keeps the rest of the page rather than losing it.
+//!
+//! ```
+//! use common_ground::extract::prune::prune;
+//! let page = "<main><h1>Ada</h1><svg><path/></svg><code>{\"other\":1}</code></main>";
+//! assert_eq!(prune(page, "ada"), "<main><h1>Ada</h1></main>");
+//! ```
+
+use std::borrow::Cow;
+
+/// Blocks removed whole, with their end tag.
+const BLOCKS: &[(&str, &str)] = &[
+    ("<code", "</code>"),
+    ("<svg", "</svg>"),
+    ("<style", "</style>"),
+    ("<script", "</script>"),
+];
+
+/// `html` without the blocks that cannot matter for reading `handle`'s profile.
+pub fn prune<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // html[..copied] is already in `out` (or unchanged so far)
+    let mut at = 0;
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        let Some((end, keep)) = block_at(html, bytes, start, handle) else {
+            at = start + 1;
+            continue;
+        };
+        if !keep {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+        at = end;
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// If a removable block starts at `start`: where it ends, and whether to keep it after all.
+fn block_at(html: &str, bytes: &[u8], start: usize, handle: &str) -> Option<(usize, bool)> {
+    if bytes[start..].starts_with(b"<!--") {
+        let end = html[start + 4..]
+            .find("-->")
+            .map_or(html.len(), |i| start + 4 + i + 3);
+        return Some((end, false));
+    }
+    let (open, close) = BLOCKS.iter().find(|(open, _)| {
+        starts_with_ignore_case(&bytes[start..], open.as_bytes())
+            // `<code>` or `<code ` but not `<codex`.
+            && bytes.get(start + open.len()).is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+    })?;
+    let body_from = start + open.len();
+    let end = find_ignore_case(&bytes[body_from..], close.as_bytes())
+        .map(|i| body_from + i + close.len())?; // unclosed: keep the rest of the page
+    let block = &html[start..end];
+    let keep = match *open {
+        "<script" => {
+            let tag_end = block.find('>').unwrap_or(block.len());
+            block[..tag_end]
+                .to_ascii_lowercase()
+                .contains("application/ld+json")
+        }
+        "<code" => !handle.is_empty() && block.contains(handle),
+        _ => false,
+    };
+    Some((end, keep))
+}
+
+fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
+    haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_what_no_reader_uses_and_keeps_the_rest() {
+        let cases = [
+            ("<p>a</p>", "<p>a</p>"),
+            ("<p>a<!-- note --></p><!---->", "<p>a</p>"),
+            (
+                "<svg viewBox='0 0 1 1'><path d='M0'/></svg><h1>A</h1>",
+                "<h1>A</h1>",
+            ),
+            (
+                "<SCRIPT>x()</SCRIPT><script type=\"application/ld+json\">{}</script>",
+                "<script type=\"application/ld+json\">{}</script>",
+            ),
+            (
+                "<style>p{}</style><code id=a>{\"publicIdentifier\":\"ada\"}</code><code>{}</code>",
+                "<code id=a>{\"publicIdentifier\":\"ada\"}</code>",
+            ),
+            // Unclosed blocks keep the rest of the page.
+            (
+                "<h1>A</h1><code>{never closed",
+                "<h1>A</h1><code>{never closed",
+            ),
+            ("<h1>A</h1><!-- never closed", "<h1>A</h1>"),
+            // Only whole tag names.
+            (
+                "<codex>a</codex><svgx>b</svgx>",
+                "<codex>a</codex><svgx>b</svgx>",
+            ),
+            ("tail <", "tail <"),
+            ("ü<svg>é</svg>ß", "üß"),
+        ];
+        for (html, want) in cases {
+            assert_eq!(prune(html, "ada"), want, "{html}");
+        }
+    }
+}
