@@ -314,7 +314,7 @@ fn is_pronouns(text: &str) -> bool {
 /// `og:title` reads "Name - Headline | LinkedIn" on public pages.
 fn og_title_name(document: &Html) -> Option<String> {
     let sel = sel!("meta[property='og:title']");
-    let content = document.select(&sel).next()?.value().attr("content")?;
+    let content = document.select(sel).next()?.value().attr("content")?;
     let name = content
         .split(" | ")
         .next()?
@@ -368,7 +368,7 @@ fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Optio
             })
     })?;
     let entities = sel!("[data-view-name='profile-component-entity']");
-    let mut found: Vec<ElementRef<'_>> = section.select(&entities).collect();
+    let mut found: Vec<ElementRef<'_>> = section.select(entities).collect();
     if !found.is_empty() {
         // Top-level entities only; nested ones are roles within a company group.
         found.retain(|e| {
@@ -381,7 +381,7 @@ fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Optio
     }
     // 2026 cards: no markers but list items in order.
     let li = sel!("li");
-    let items = section.select(&li).filter(|li| {
+    let items = section.select(li).filter(|li| {
         !li.ancestors()
             .filter_map(ElementRef::wrap)
             .take_while(|a| a.id() != section.id())
