@@ -104,7 +104,7 @@ native_tests() {
   cargo fmt --all -- --check
   say "clippy (native and wasm32, warnings denied)"
   cargo clippy --all-targets -- -D warnings
-  cargo clippy --target "$TARGET" --lib --tests --features background -- -D warnings
+  cargo clippy --target "$TARGET" --lib --test wasm_store --features background -- -D warnings
   cargo clippy --target "$TARGET" --lib --features ui -- -D warnings
   say "native tests"
   cargo test
