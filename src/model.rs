@@ -124,3 +124,91 @@ pub struct Note {
     pub text: String,
     pub created: f64,
 }
+
+/// One of the user's first-degree connections, as their LinkedIn export lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// `linkedin:<handle>` when the export gives the profile address, else
+    /// `name:<normalised name>|<normalised company>`.
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    #[serde(default)]
+    pub position: Option<String>,
+    /// `YYYY-MM-DD`
+    #[serde(default)]
+    pub connected_on: Option<String>,
+}
+
+impl Contact {
+    pub fn name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
+    }
+}
+
+/// The messages exchanged with one person, summed up: how many, which way, and when last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    /// The contact id the messages belong to (see [`Contact::id`]).
+    pub person: String,
+    pub name: String,
+    pub messages: u32,
+    pub sent: u32,
+    pub received: u32,
+    /// `YYYY-MM-DD` of the first and the last message.
+    #[serde(default)]
+    pub first: Option<String>,
+    #[serde(default)]
+    pub last: Option<String>,
+}
+
+/// A connection invitation, either way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    /// The contact id of the other person.
+    pub person: String,
+    pub name: String,
+    /// The user sent it (rather than received it).
+    pub outgoing: bool,
+    /// `YYYY-MM-DD`
+    #[serde(default)]
+    pub sent_on: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// A name or company folded for matching: lower case, accents dropped, punctuation and repeated
+/// spaces removed ("Zoë  O'Brien-Smith" → "zoe obrien smith").
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let base = match c {
+            'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'Ç' | 'ć' | 'č' => 'c',
+            'è'..='ë' | 'È'..='Ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'ı' => 'i',
+            'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
+            'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' | 'ō' | 'ő' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'š' | 'Š' | 'ś' | 'ş' => 's',
+            'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+            'ß' => 's',
+            'ł' | 'Ł' => 'l',
+            '-' | '_' | '/' | '.' | ',' => ' ',
+            c if c.is_alphanumeric() => c,
+            c if c.is_whitespace() => ' ',
+            _ => continue,
+        };
+        out.extend(base.to_lowercase());
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -61,3 +61,56 @@ fn a_missing_file_is_one_clear_line_and_a_failure() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("no/such.html"), "{stderr}");
 }
+
+#[test]
+fn import_prints_a_report_and_writes_json_for_the_other_commands() {
+    let dir = std::env::temp_dir().join(format!("cg-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let zip = dir.join("export.zip");
+    let (ok, _, stderr) = cg(&[
+        "sample-export",
+        "--connections",
+        "50",
+        "--messages",
+        "20",
+        zip.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    let out = dir.join("json");
+    let (ok, stdout, stderr) = cg(&[
+        "import",
+        zip.to_str().unwrap(),
+        "--json-out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["files"]["Connections.csv"]["rows"], 50);
+    assert_eq!(report["files"]["Connections.csv"]["imported"], 50);
+    assert_eq!(
+        report["files"]["Connections.csv"]["skipped"],
+        serde_json::json!([])
+    );
+    let me: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("me.json")).unwrap()).unwrap();
+    assert_eq!(me["name"], "Sam Example");
+    assert_eq!(me["positions"][0]["org"], "Veldwerk Analytics");
+    let contacts: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("contacts.json")).unwrap()).unwrap();
+    assert_eq!(contacts.as_array().unwrap().len(), 50);
+}
+
+#[test]
+fn import_of_a_broken_zip_is_one_clear_line() {
+    let dir = std::env::temp_dir().join(format!("cg-cli-badzip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let zip = dir.join("broken.zip");
+    std::fs::write(&zip, b"PK\x03\x04 not really a zip").unwrap();
+    let (ok, _, stderr) = cg(&["import", zip.to_str().unwrap()]);
+    assert!(!ok);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("broken.zip is not a readable zip archive"),
+        "{stderr}"
+    );
+}

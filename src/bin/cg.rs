@@ -19,6 +19,7 @@ mod cli {
 
     use clap::{Parser, Subcommand};
     use common_ground::extract::extract;
+    use common_ground::import::{read_files, sample, ExportFile};
 
     #[derive(Parser)]
     #[command(name = "cg", version, about = "Common Ground from the command line")]
@@ -36,6 +37,24 @@ mod cli {
             url: String,
             /// The saved HTML file.
             file: PathBuf,
+        },
+        /// Read a LinkedIn data export (the .zip, a folder of its CSV files, or one CSV file):
+        /// prints per file how many rows were read and which were skipped, with line and reason.
+        Import {
+            path: PathBuf,
+            /// Also write what was read: me.json (Profile schema), contacts.json,
+            /// conversations.json and invitations.json.
+            #[arg(long)]
+            json_out: Option<PathBuf>,
+        },
+        /// Write a generated export .zip of fictional people in the real 2024 format.
+        SampleExport {
+            #[arg(long, default_value_t = 30_000)]
+            connections: usize,
+            #[arg(long, default_value_t = 100_000)]
+            messages: usize,
+            /// Where to write the .zip.
+            out: PathBuf,
         },
     }
 
@@ -63,9 +82,73 @@ mod cli {
                 let html = String::from_utf8_lossy(&bytes);
                 let extraction =
                     extract(&url, &html).map_err(|e| format!("{}: {e}", file.display()))?;
-                serde_json::to_string_pretty(&extraction)
-                    .map_err(|e| format!("cannot write the result as JSON: {e}"))
+                json(&extraction)
+            }
+            Command::Import { path, json_out } => {
+                let export = read_files(export_files(&path)?).map_err(|e| e.to_string())?;
+                if let Some(dir) = json_out {
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                    let write = |name: &str, text: String| {
+                        let file = dir.join(name);
+                        std::fs::write(&file, text)
+                            .map_err(|e| format!("cannot write {}: {e}", file.display()))
+                    };
+                    if let Some(me) = &export.me {
+                        write("me.json", json(me)?)?;
+                    }
+                    write("contacts.json", json(&export.contacts)?)?;
+                    write("conversations.json", json(&export.conversations)?)?;
+                    write("invitations.json", json(&export.invitations)?)?;
+                }
+                json(&export.report)
+            }
+            Command::SampleExport {
+                connections,
+                messages,
+                out,
+            } => {
+                std::fs::write(&out, sample::export_zip(connections, messages))
+                    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+                Ok(format!(
+                    "{{\"written\": {}, \"connections\": {connections}, \"messages\": {messages}}}",
+                    serde_json::Value::String(out.display().to_string())
+                ))
             }
         }
+    }
+
+    fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+        serde_json::to_string_pretty(value)
+            .map_err(|e| format!("cannot write the result as JSON: {e}"))
+    }
+
+    /// The files at `path`: a zip or CSV file as it is, or every file in a folder.
+    fn export_files(path: &std::path::Path) -> Result<Vec<ExportFile>, String> {
+        let read = |file: &std::path::Path| {
+            std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))
+        };
+        let name = |file: &std::path::Path| {
+            file.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        if !path.is_dir() {
+            return Ok(vec![ExportFile::new(name(path), read(path)?)]);
+        }
+        let mut files = Vec::new();
+        let entries =
+            std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        for entry in entries {
+            let file = entry
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+                .path();
+            let lower = name(&file).to_ascii_lowercase();
+            if file.is_file() && (lower.ends_with(".csv") || lower.ends_with(".zip")) {
+                files.push(ExportFile::new(name(&file), read(&file)?));
+            }
+        }
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(files)
     }
 }

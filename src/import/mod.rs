@@ -1,0 +1,533 @@
+//! The user's LinkedIn data export → who they are ([`Export::me`]) and whom they know
+//! ([`Export::contacts`], [`Export::conversations`], [`Export::invitations`]).
+//!
+//! Input is the export `.zip` or any of its CSV files, as bytes; output is plain data plus a
+//! [`Report`] per file (rows, imported, and every skipped row with its line and why). Pure: no
+//! browser, no storage, no clock. Every era of the files is read (see `table.rs` and `when.rs`):
+//! 2018 (no preamble, no URL column, `1/8/18, 6:14 PM`), 2023+ (`Notes:` preamble,
+//! `04 Jul 2023`), CRLF or LF, with or without a final newline. A file is recognised by its
+//! header row, not its name, so renamed files still import.
+//!
+//! ```
+//! use common_ground::import::{read_files, ExportFile};
+//! let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+//!            Ada,Example,https://www.linkedin.com/in/ada-example,,Acme,Engineer,04 Jul 2023";
+//! let export = read_files(vec![ExportFile::new("Connections.csv", csv.as_bytes().to_vec())]).unwrap();
+//! assert_eq!(export.contacts[0].id, "linkedin:ada-example");
+//! assert_eq!(export.report.files["Connections.csv"].imported, 1);
+//! ```
+
+pub mod sample;
+pub mod table;
+pub mod when;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    fold, Contact, Conversation, Education, Invitation, PersonKey, Position, Profile, Site,
+};
+use table::{has_columns, Row, Skipped, Table};
+use when::{parse_day, parse_month};
+
+/// One file of the export.
+#[derive(Debug, Clone)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl ExportFile {
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        ExportFile {
+            name: name.into(),
+            bytes,
+        }
+    }
+}
+
+/// Everything read from an export.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// The user, from `Profile.csv`, `Positions.csv` and `Education.csv`.
+    pub me: Option<Profile>,
+    pub contacts: Vec<Contact>,
+    pub conversations: Vec<Conversation>,
+    pub invitations: Vec<Invitation>,
+    pub report: Report,
+}
+
+/// What happened to each file: `{"files": {"Connections.csv": {"rows", "imported", "skipped"}}}`.
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub files: BTreeMap<String, FileReport>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    /// Data rows in the file (after the header; blank lines included).
+    pub rows: usize,
+    pub imported: usize,
+    pub skipped: Vec<Skipped>,
+    /// Which part of the export the file was read as.
+    pub kind: String,
+}
+
+/// Why an export could not be read at all. Row-level problems are not errors: they are reported
+/// per row in [`FileReport::skipped`].
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{name} is not a readable zip archive ({detail}); download the export again, or pick its CSV files")]
+    BadZip { name: String, detail: String },
+    #[error("{name} holds no LinkedIn export file this version knows (Connections, Profile, Positions, Education, messages, Invitations)")]
+    NothingKnown { name: String },
+}
+
+/// The parts of an export, each told by the columns of its header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Connections,
+    Profile,
+    Positions,
+    Education,
+    Messages,
+    Invitations,
+}
+
+impl Kind {
+    const ALL: [Kind; 6] = [
+        Kind::Connections,
+        Kind::Messages,
+        Kind::Invitations,
+        Kind::Positions,
+        Kind::Education,
+        Kind::Profile,
+    ];
+
+    fn columns(self) -> &'static [&'static str] {
+        match self {
+            Kind::Connections => &["first name", "last name", "connected on"],
+            Kind::Profile => &["first name", "last name", "headline"],
+            Kind::Positions => &["company name", "title", "started on"],
+            Kind::Education => &["school name", "start date"],
+            Kind::Messages => &["from", "to", "date", "content"],
+            Kind::Invitations => &["from", "to", "sent at"],
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Connections => "connections",
+            Kind::Profile => "profile",
+            Kind::Positions => "positions",
+            Kind::Education => "education",
+            Kind::Messages => "messages",
+            Kind::Invitations => "invitations",
+        }
+    }
+}
+
+/// Reads an export: a `.zip` (by its first bytes) or CSV files.
+pub fn read_files(files: Vec<ExportFile>) -> Result<Export, ImportError> {
+    let mut csvs = Vec::new();
+    for file in files {
+        if file.bytes.starts_with(b"PK\x03\x04") || file.name.to_ascii_lowercase().ends_with(".zip")
+        {
+            csvs.extend(unzip(&file)?);
+        } else {
+            csvs.push(file);
+        }
+    }
+    read_csvs(csvs)
+}
+
+/// The CSV files inside a zip, wherever they sit in it.
+pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
+    let bad = |detail: String| ImportError::BadZip {
+        name: file.name.clone(),
+        detail,
+    };
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(&file.bytes)).map_err(|e| bad(e.to_string()))?;
+    let mut out = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| bad(e.to_string()))?;
+        let name = entry
+            .name()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".csv") {
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(entry.size() as usize);
+        entry
+            .read_to_end(&mut bytes)
+            .map_err(|e| bad(format!("{name} inside it: {e}")))?;
+        out.push(ExportFile::new(name, bytes));
+    }
+    Ok(out)
+}
+
+fn read_csvs(files: Vec<ExportFile>) -> Result<Export, ImportError> {
+    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    let mut tables: Vec<(String, Kind, Table)> = Vec::new();
+    for file in files {
+        let text = table::decode(&file.bytes);
+        let found = Kind::ALL
+            .iter()
+            .find_map(|&kind| table::read(&text, has_columns(kind.columns())).map(|t| (kind, t)));
+        if let Some((kind, table)) = found {
+            tables.push((file.name, kind, table));
+        }
+    }
+    if tables.is_empty() {
+        return Err(ImportError::NothingKnown {
+            name: names.join(", "),
+        });
+    }
+    let mut export = Export::default();
+    let of = |kind: Kind| tables.iter().filter(move |(_, k, _)| *k == kind);
+
+    // Me first: messages need the user's name to tell sent from received.
+    let mut me: Option<Profile> = None;
+    for (name, _, table) in of(Kind::Profile) {
+        let report = each_row(table, |row| {
+            let first = row.get(&["first name"]).unwrap_or_default();
+            let last = row.get(&["last name"]).unwrap_or_default();
+            if first.is_empty() && last.is_empty() {
+                return Err("no name in the profile row".into());
+            }
+            me = Some(Profile {
+                site: Site::Linkedin,
+                url: String::new(),
+                handle: String::new(),
+                name: format!("{first} {last}").trim().to_owned(),
+                headline: row.get(&["headline"]).map(str::to_owned),
+                location: row
+                    .get(&["geo location", "location", "address", "country"])
+                    .map(str::to_owned),
+                positions: vec![],
+                education: vec![],
+                mutuals: Default::default(),
+            });
+            Ok(())
+        });
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Profile));
+    }
+    let mut positions = Vec::new();
+    for (name, _, table) in of(Kind::Positions) {
+        let report = each_row(table, |row| {
+            let org = row.get(&["company name"]).ok_or("no company name")?;
+            let end = row.get(&["finished on"]).and_then(parse_month);
+            positions.push(Position {
+                org: org.to_owned(),
+                title: row.get(&["title"]).map(str::to_owned),
+                start: row.get(&["started on"]).and_then(parse_month),
+                current: end.is_none(),
+                end,
+                location: row.get(&["location"]).map(str::to_owned),
+            });
+            Ok(())
+        });
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Positions));
+    }
+    let mut schools = Vec::new();
+    for (name, _, table) in of(Kind::Education) {
+        let report = each_row(table, |row| {
+            let school = row.get(&["school name"]).ok_or("no school name")?;
+            schools.push(Education {
+                school: school.to_owned(),
+                degree: row
+                    .get(&["degree name"])
+                    .map(|d| d.trim_matches([',', ' ']).to_owned()),
+                start: row.get(&["start date"]).and_then(parse_month),
+                end: row.get(&["end date"]).and_then(parse_month),
+            });
+            Ok(())
+        });
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Education));
+    }
+    if me.is_some() || !positions.is_empty() || !schools.is_empty() {
+        let mut profile = me.unwrap_or_else(|| Profile {
+            site: Site::Linkedin,
+            url: String::new(),
+            handle: String::new(),
+            name: String::new(),
+            headline: None,
+            location: None,
+            positions: vec![],
+            education: vec![],
+            mutuals: Default::default(),
+        });
+        profile.positions = positions;
+        profile.education = schools;
+        export.me = Some(profile);
+    }
+
+    let mut contacts: Vec<Contact> = Vec::new();
+    let mut by_id: HashMap<String, (usize, usize)> = HashMap::new(); // id → (index, line)
+    for (name, _, table) in of(Kind::Connections) {
+        let report = each_row(table, |row| {
+            let contact = contact_of(row)?;
+            match by_id.get(&contact.id) {
+                // One address under two names is two people the file mixed up: keep the first
+                // and say so, rather than let one silently replace the other.
+                Some(&(i, line)) if fold(&contacts[i].name()) != fold(&contact.name()) => {
+                    return Err(format!(
+                        "the same profile address as line {line} ({}) under another name; line {line} was kept",
+                        contacts[i].name()
+                    ));
+                }
+                // The same person twice: one contact, with the later row's details.
+                Some(&(i, _)) => contacts[i] = contact,
+                None => {
+                    by_id.insert(contact.id.clone(), (contacts.len(), row.line));
+                    contacts.push(contact);
+                }
+            }
+            Ok(())
+        });
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Connections));
+    }
+    export.contacts = contacts;
+
+    let me_name = export
+        .me
+        .as_ref()
+        .map(|m| fold(&m.name))
+        .unwrap_or_default();
+    let mut conversations: HashMap<String, Conversation> = HashMap::new();
+    for (name, _, table) in of(Kind::Messages) {
+        let report = each_row(table, |row| {
+            count_message(row, &me_name, &mut conversations)
+        });
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Messages));
+    }
+    let mut conversations: Vec<Conversation> = conversations.into_values().collect();
+    conversations.sort_by(|a, b| a.person.cmp(&b.person));
+    export.conversations = conversations;
+
+    for (name, _, table) in of(Kind::Invitations) {
+        let mut invitations = Vec::new();
+        let report = each_row(table, |row| {
+            invitations.push(invitation_of(row, &me_name)?);
+            Ok(())
+        });
+        export.invitations.extend(invitations);
+        export
+            .report
+            .files
+            .insert(name.clone(), report.kind(Kind::Invitations));
+    }
+    Ok(export)
+}
+
+impl FileReport {
+    fn kind(mut self, kind: Kind) -> Self {
+        self.kind = kind.name().to_owned();
+        self
+    }
+}
+
+/// Runs `read` on every row, counting what imported and why the rest did not.
+fn each_row(table: &Table, mut read: impl FnMut(&Row) -> Result<(), String>) -> FileReport {
+    let mut report = FileReport {
+        rows: table.rows.len() + table.skipped.len(),
+        skipped: table.skipped.clone(),
+        ..FileReport::default()
+    };
+    for row in &table.rows {
+        if row.is_empty() {
+            report.skipped.push(Skipped {
+                line: row.line,
+                why: "an empty row".into(),
+            });
+            continue;
+        }
+        match read(row) {
+            Ok(()) => report.imported += 1,
+            Err(why) => report.skipped.push(Skipped {
+                line: row.line,
+                why,
+            }),
+        }
+    }
+    report.skipped.sort_by_key(|s| s.line);
+    report
+}
+
+/// `linkedin:<handle>` from a profile address.
+pub fn id_from_url(url: &str) -> Option<String> {
+    let rest = url.split("linkedin.com/in/").nth(1)?;
+    let handle = rest.split(['/', '?', '#']).next()?.trim();
+    (!handle.is_empty()).then(|| PersonKey::new(Site::Linkedin, handle).as_str().to_owned())
+}
+
+/// `name:<folded name>|<folded company>`, for people the export gives no address for.
+pub fn id_from_name(name: &str, company: Option<&str>) -> String {
+    format!("name:{}|{}", fold(name), fold(company.unwrap_or_default()))
+}
+
+fn contact_of(row: &Row) -> Result<Contact, String> {
+    let first = row.get(&["first name"]).unwrap_or_default().to_owned();
+    let last = row.get(&["last name"]).unwrap_or_default().to_owned();
+    let url = row.get(&["url", "profile url"]).map(str::to_owned);
+    let company = row.get(&["company"]).map(str::to_owned);
+    let connected_raw = row.get(&["connected on"]);
+    if first.is_empty() && last.is_empty() && url.is_none() {
+        return Err(match connected_raw {
+            Some(_) => {
+                "a connection who hides their details: the export gives only the date".into()
+            }
+            None => "no name and no profile address".into(),
+        });
+    }
+    let connected_on = match connected_raw {
+        Some(raw) => {
+            Some(parse_day(raw).ok_or_else(|| format!("`{raw}` is not a date LinkedIn writes"))?)
+        }
+        None => None,
+    };
+    let name = format!("{first} {last}");
+    let id = url
+        .as_deref()
+        .and_then(id_from_url)
+        .unwrap_or_else(|| id_from_name(&name, company.as_deref()));
+    Ok(Contact {
+        id,
+        first_name: first,
+        last_name: last,
+        url,
+        email: row.get(&["email address", "email"]).map(str::to_owned),
+        company,
+        position: row.get(&["position"]).map(str::to_owned),
+        connected_on,
+    })
+}
+
+fn is_me(name: &str, url: Option<&str>, me_name: &str) -> bool {
+    let folded = fold(name);
+    folded == "you"
+        || (!me_name.is_empty() && folded == me_name)
+        || url.is_some_and(|u| u.ends_with("/in/you"))
+}
+
+fn count_message(
+    row: &Row,
+    me_name: &str,
+    all: &mut HashMap<String, Conversation>,
+) -> Result<(), String> {
+    let from = row.get(&["from"]).unwrap_or_default();
+    let from_url = row.get(&["sender profile url"]);
+    let to = row.get(&["to"]).unwrap_or_default();
+    let to_urls = row.get(&["recipient profile urls"]);
+    let date = row.get(&["date"]).ok_or("no date")?;
+    let date = parse_day(date).ok_or_else(|| format!("`{date}` is not a date LinkedIn writes"))?;
+    if row
+        .get(&["is message draft"])
+        .is_some_and(|d| d.eq_ignore_ascii_case("true") || d.eq_ignore_ascii_case("yes"))
+    {
+        return Err("a draft, never sent".into());
+    }
+    let outgoing = match row.get(&["direction"]) {
+        Some(d) => d.eq_ignore_ascii_case("outgoing"),
+        None => is_me(from, from_url, me_name),
+    };
+    // The other side: the sender of what came in; every recipient of what went out.
+    let others: Vec<(String, Option<String>)> = if outgoing {
+        let names: Vec<&str> = to
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        let urls: Vec<&str> = to_urls
+            .map(|u| u.split(',').map(str::trim).collect())
+            .unwrap_or_default();
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.to_string(), urls.get(i).map(|u| u.to_string())))
+            .collect()
+    } else {
+        vec![(from.to_owned(), from_url.map(str::to_owned))]
+    };
+    if others.is_empty() || others.iter().all(|(n, u)| n.is_empty() && u.is_none()) {
+        return Err("no sender or recipient".into());
+    }
+    for (name, url) in others {
+        if is_me(&name, url.as_deref(), me_name) {
+            continue;
+        }
+        let person = url
+            .as_deref()
+            .and_then(id_from_url)
+            .unwrap_or_else(|| id_from_name(&name, None));
+        let entry = all.entry(person.clone()).or_insert_with(|| Conversation {
+            person,
+            name: name.clone(),
+            messages: 0,
+            sent: 0,
+            received: 0,
+            first: None,
+            last: None,
+        });
+        entry.messages += 1;
+        if outgoing {
+            entry.sent += 1
+        } else {
+            entry.received += 1
+        }
+        if entry.first.as_ref().is_none_or(|f| date < *f) {
+            entry.first = Some(date.clone());
+        }
+        if entry.last.as_ref().is_none_or(|l| date > *l) {
+            entry.last = Some(date.clone());
+        }
+    }
+    Ok(())
+}
+
+fn invitation_of(row: &Row, me_name: &str) -> Result<Invitation, String> {
+    let from = row.get(&["from"]).unwrap_or_default();
+    let to = row.get(&["to"]).unwrap_or_default();
+    let outgoing = match row.get(&["direction"]) {
+        Some(d) => d.eq_ignore_ascii_case("outgoing"),
+        None => is_me(from, row.get(&["inviterprofileurl"]), me_name),
+    };
+    let (name, url) = if outgoing {
+        (to, row.get(&["inviteeprofileurl"]))
+    } else {
+        (from, row.get(&["inviterprofileurl"]))
+    };
+    if name.is_empty() && url.is_none() {
+        return Err("no one on the other side".into());
+    }
+    Ok(Invitation {
+        person: url
+            .and_then(id_from_url)
+            .unwrap_or_else(|| id_from_name(name, None)),
+        name: name.to_owned(),
+        outgoing,
+        sent_on: row.get(&["sent at"]).and_then(parse_day),
+        message: row.get(&["message"]).map(str::to_owned),
+    })
+}
