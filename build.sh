@@ -76,6 +76,8 @@ build() {
   wasm_module background
   say "compiling the pages' UI to WebAssembly"
   wasm_module ui
+  say "compiling the import page to WebAssembly"
+  wasm_module importer
   cp manifest.json "$DIST/"
   (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
   rm -f "$ZIP"
@@ -92,7 +94,7 @@ PY
   echo "  unpacked extension: $DIST"
   echo "  store zip:          $ZIP"
   local module
-  for module in background ui; do
+  for module in background ui importer; do
     printf '  wasm %-13s %s bytes, %s bytes gzipped\n' "($module):" \
       "$(stat -c %s "$DIST/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/wasm/${module}_bg.wasm" | wc -c)"
   done
@@ -106,6 +108,7 @@ native_tests() {
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$TARGET" --lib --test wasm_store --features background -- -D warnings
   cargo clippy --target "$TARGET" --lib --features ui -- -D warnings
+  cargo clippy --target "$TARGET" --lib --features importer -- -D warnings
   say "native tests"
   cargo test
 }

@@ -89,11 +89,34 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
                 }),
             }
         }
-        Request::Overlay { person } => Ok(Response::Overlay {
-            profile: store.profile(&person).await?,
-            notes: store.notes_for(&person).await?,
-            collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
-        }),
+        Request::Overlay { person } => {
+            let page_me = store.me().await?.page;
+            Ok(Response::Overlay {
+                profile: store.profile(&person).await?,
+                notes: store.notes_for(&person).await?,
+                collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
+                is_me: page_me.is_some_and(|me| me.key() == person),
+            })
+        }
+        Request::Import { export } => {
+            let summary = store.import(&export, now()).await?;
+            Ok(Response::Imported {
+                summary,
+                contacts: store.contact_count().await?,
+            })
+        }
+        Request::Me => me_response(&store).await,
+        Request::ThisIsMe { person } => {
+            let profile = store.profile(&person).await?.ok_or_else(|| {
+                StoreError::Refused("Open your profile page first, then say it is you.".into())
+            })?;
+            store.set_me("page", Some(profile)).await?;
+            me_response(&store).await
+        }
+        Request::SetMe { profile } => {
+            store.set_me("manual", profile).await?;
+            me_response(&store).await
+        }
         Request::SaveNote { person, text } => {
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;
             let note = store
@@ -115,6 +138,17 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
             Ok(Response::Done)
         }
     }
+}
+
+async fn me_response(store: &Store) -> Result<Response, StoreError> {
+    let me = store.me().await?;
+    let effective = me.effective();
+    let contacts = store.contact_count().await?;
+    Ok(Response::Me {
+        me,
+        effective,
+        contacts,
+    })
 }
 
 fn no_profile(reason: NoProfile) -> Response {

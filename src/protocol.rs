@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::import::Export;
+use crate::me::Me;
 use crate::model::{Note, PersonKey, Profile};
 
 /// What a page asks the core to do.
@@ -22,6 +24,24 @@ pub enum Request {
     SaveNote { person: PersonKey, text: String },
     /// From the overlay: the user collapsed or expanded it; the content script resizes the frame.
     Layout { collapsed: bool },
+    /// From the import page: store what an export holds (one transaction).
+    Import { export: Box<Export> },
+    /// Who the user is, from every source.
+    Me,
+    /// From the overlay on the user's own profile: take this profile as who they are.
+    ThisIsMe { person: PersonKey },
+    /// From the options page: the user's own corrections of who they are (`None` clears them).
+    SetMe { profile: Option<Profile> },
+}
+
+/// What an import changed (the store's count of it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    pub contacts_added: usize,
+    pub contacts_updated: usize,
+    pub conversations: usize,
+    pub invitations: usize,
+    pub me: bool,
 }
 
 /// Who a message came from, as the router tells from the runtime's sender.
@@ -41,9 +61,13 @@ impl Request {
     pub fn allowed_from(&self, caller: Caller) -> bool {
         match self {
             Request::Snapshot { .. } => caller == Caller::ContentScript,
-            Request::Overlay { .. } | Request::SaveNote { .. } | Request::Layout { .. } => {
-                caller == Caller::ExtensionPage
-            }
+            Request::Overlay { .. }
+            | Request::SaveNote { .. }
+            | Request::Layout { .. }
+            | Request::Import { .. }
+            | Request::Me
+            | Request::ThisIsMe { .. }
+            | Request::SetMe { .. } => caller == Caller::ExtensionPage,
         }
     }
 
@@ -54,11 +78,17 @@ impl Request {
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
             Request::Layout { .. } => "layout",
+            Request::Import { .. } => "import",
+            Request::Me => "me",
+            Request::ThisIsMe { .. } => "this_is_me",
+            Request::SetMe { .. } => "set_me",
         }
     }
 }
 
-/// What the core answers.
+/// What the core answers. Some answers carry whole profiles; each is built once and serialised
+/// at once, so boxing them would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
@@ -79,6 +109,20 @@ pub enum Response {
         profile: Option<Profile>,
         notes: Vec<Note>,
         collapsed: bool,
+        /// This profile is the one the user said is theirs.
+        is_me: bool,
+    },
+    /// What an import stored, and how many contacts there are now.
+    Imported {
+        summary: ImportSummary,
+        contacts: u32,
+    },
+    /// Who the user is: each source, and what they add up to.
+    Me {
+        me: Me,
+        effective: Option<Profile>,
+        /// How many contacts are imported.
+        contacts: u32,
     },
     /// The note as stored, and all notes about that person, newest first.
     NoteSaved {

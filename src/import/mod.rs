@@ -131,16 +131,44 @@ impl Kind {
 
 /// Reads an export: a `.zip` (by its first bytes) or CSV files.
 pub fn read_files(files: Vec<ExportFile>) -> Result<Export, ImportError> {
+    let csvs = expand(files)?;
+    let names: Vec<String> = csvs.iter().map(|f| f.name.clone()).collect();
+    assemble(csvs.iter().filter_map(read_table).collect(), &names)
+}
+
+/// The CSV files among `files`, zips opened.
+pub fn expand(files: Vec<ExportFile>) -> Result<Vec<ExportFile>, ImportError> {
     let mut csvs = Vec::new();
     for file in files {
-        if file.bytes.starts_with(b"PK\x03\x04") || file.name.to_ascii_lowercase().ends_with(".zip")
-        {
+        let zip = file.bytes.starts_with(b"PK\x03\x04")
+            || file.name.to_ascii_lowercase().ends_with(".zip");
+        if zip {
             csvs.extend(unzip(&file)?);
         } else {
             csvs.push(file);
         }
     }
-    read_csvs(csvs)
+    Ok(csvs)
+}
+
+/// One CSV file read as the part of the export its header says it is; `None` when it is none.
+/// This is the costly step: a page runs it file by file to show progress.
+pub fn read_table(file: &ExportFile) -> Option<ReadFile> {
+    let text = table::decode(&file.bytes);
+    Kind::ALL.iter().find_map(|&kind| {
+        table::read(&text, has_columns(kind.columns())).map(|table| ReadFile {
+            name: file.name.clone(),
+            kind,
+            table,
+        })
+    })
+}
+
+/// A file read by [`read_table`], waiting for [`assemble`].
+pub struct ReadFile {
+    name: String,
+    kind: Kind,
+    table: Table,
 }
 
 /// The CSV files inside a zip, wherever they sit in it.
@@ -172,18 +200,13 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
     Ok(out)
 }
 
-fn read_csvs(files: Vec<ExportFile>) -> Result<Export, ImportError> {
-    let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let mut tables: Vec<(String, Kind, Table)> = Vec::new();
-    for file in files {
-        let text = table::decode(&file.bytes);
-        let found = Kind::ALL
-            .iter()
-            .find_map(|&kind| table::read(&text, has_columns(kind.columns())).map(|t| (kind, t)));
-        if let Some((kind, table)) = found {
-            tables.push((file.name, kind, table));
-        }
-    }
+/// Puts the read files together into one [`Export`]; `names` are all the files offered, for the
+/// message when none of them was an export file.
+pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, ImportError> {
+    let tables: Vec<(String, Kind, Table)> = files
+        .into_iter()
+        .map(|f| (f.name, f.kind, f.table))
+        .collect();
     if tables.is_empty() {
         return Err(ImportError::NothingKnown {
             name: names.join(", "),

@@ -5,11 +5,18 @@
 //! transaction: all of it lands or none of it does ([`Store::write`]). The schema is versioned;
 //! [`migrate`] takes a database of any earlier version forward, step by step, without loss.
 //!
-//! Object stores (schema version 1):
+//! Object stores (schema version 2; version 1 had the first three):
 //! - `notes`: [`Note`] records, key `id` (auto-increment), index `by_person` on `person`.
 //! - `profiles`: the last reading of each profile the user opened, key `person`
 //!   (`{person, profile, first_seen, last_seen}`).
 //! - `settings`: small preferences, key `name` (`{name, value}`).
+//! - `contacts`: the user's connections, key `id` (see [`Contact::id`]), indexes `by_name`
+//!   (folded full name) and `by_company`; `{id, imported, user, name_key, company_key, …}` where
+//!   `imported` is what the last export said and `user` is what the user wrote (never touched by
+//!   an import).
+//! - `conversations`: message counts per person, key `person`.
+//! - `invitations`: key `id` (`person|date|direction`), index `by_person`.
+//! - `me`: key `source` (`import`, `page`, `manual`), `{source, profile}`; see [`crate::me`].
 
 use idb::{
     Database, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction, TransactionMode,
@@ -18,11 +25,14 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::extract::{complete, PagePart};
-use crate::model::{Note, PersonKey, Profile};
+use crate::import::Export;
+use crate::me::Me;
+use crate::model::{fold, Contact, Note, PersonKey, Profile};
+pub use crate::protocol::ImportSummary;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
 /// [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The database the extension uses; tests open others by name.
 pub const DATABASE_NAME: &str = "common-ground";
@@ -30,6 +40,10 @@ pub const DATABASE_NAME: &str = "common-ground";
 pub const NOTES: &str = "notes";
 pub const PROFILES: &str = "profiles";
 pub const SETTINGS: &str = "settings";
+pub const CONTACTS: &str = "contacts";
+pub const CONVERSATIONS: &str = "conversations";
+pub const INVITATIONS: &str = "invitations";
+pub const ME: &str = "me";
 const BY_PERSON: &str = "by_person";
 
 /// What can go wrong in the store, said so the user knows what happened to their data.
@@ -64,6 +78,43 @@ struct ProfileRecord {
     profile: Profile,
     first_seen: f64,
     last_seen: f64,
+}
+
+/// A contact as stored: what the export said, and what the user wrote, kept apart.
+#[derive(Serialize, Deserialize)]
+struct ContactRecord {
+    id: String,
+    imported: Contact,
+    #[serde(default)]
+    user: ContactByUser,
+    name_key: String,
+    company_key: String,
+    first_imported: f64,
+    last_imported: f64,
+}
+
+/// What the user wrote about a contact. Imports never touch it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContactByUser {
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Keep-in-touch rhythm in days; `None` is off.
+    #[serde(default)]
+    pub rhythm_days: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct MeRecord {
+    source: String,
+    profile: Profile,
+}
+
+#[derive(Serialize, Deserialize)]
+struct InvitationRecord {
+    id: String,
+    person: String,
+    #[serde(flatten)]
+    invitation: crate::model::Invitation,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -227,6 +278,165 @@ impl Store {
         .await
     }
 
+    /// Stores what an export holds, in one transaction: all of it or, on any failure, none.
+    /// Contacts are merged by id (profile address, else name and company): the export's fields
+    /// are replaced, what the user wrote is kept. Conversations are replaced (an export holds
+    /// every message); invitations are keyed so a re-import does not double them.
+    pub async fn import(&self, export: &Export, now: f64) -> Result<ImportSummary, StoreError> {
+        self.write(&[CONTACTS, CONVERSATIONS, INVITATIONS, ME], async |tx| {
+            let contacts = tx.object_store(CONTACTS)?;
+            // One read of what is there, rather than one per row.
+            let existing: std::collections::HashMap<String, ContactRecord> = contacts
+                .get_all(None, None)?
+                .await?
+                .into_iter()
+                .map(|v| read::<ContactRecord>(CONTACTS, v))
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .map(|r| (r.id.clone(), r))
+                .collect();
+            let mut summary = ImportSummary::default();
+            for contact in &export.contacts {
+                if contact.id.is_empty() {
+                    return Err(StoreError::Refused(format!(
+                        "the contact {} has no identity; nothing was imported",
+                        contact.name()
+                    )));
+                }
+                let earlier = existing.get(&contact.id);
+                let record = ContactRecord {
+                    id: contact.id.clone(),
+                    imported: contact.clone(),
+                    user: earlier.map(|r| r.user.clone()).unwrap_or_default(),
+                    name_key: fold(&contact.name()),
+                    company_key: fold(contact.company.as_deref().unwrap_or_default()),
+                    first_imported: earlier.map_or(now, |r| r.first_imported),
+                    last_imported: now,
+                };
+                if earlier.is_some() {
+                    summary.contacts_updated += 1;
+                } else {
+                    summary.contacts_added += 1;
+                }
+                // Requests run in order inside the transaction; only its end is awaited.
+                let _ = contacts.put(&to_js(&record)?, None)?;
+            }
+            let conversations = tx.object_store(CONVERSATIONS)?;
+            for conversation in &export.conversations {
+                let _ = conversations.put(&to_js(conversation)?, None)?;
+                summary.conversations += 1;
+            }
+            let invitations = tx.object_store(INVITATIONS)?;
+            for invitation in &export.invitations {
+                let record = InvitationRecord {
+                    id: format!(
+                        "{}|{}|{}",
+                        invitation.person,
+                        invitation.sent_on.as_deref().unwrap_or_default(),
+                        if invitation.outgoing { "out" } else { "in" }
+                    ),
+                    person: invitation.person.clone(),
+                    invitation: invitation.clone(),
+                };
+                let _ = invitations.put(&to_js(&record)?, None)?;
+                summary.invitations += 1;
+            }
+            if let Some(me) = &export.me {
+                let record = MeRecord {
+                    source: "import".into(),
+                    profile: me.clone(),
+                };
+                tx.object_store(ME)?.put(&to_js(&record)?, None)?.await?;
+                summary.me = true;
+            }
+            Ok(summary)
+        })
+        .await
+    }
+
+    /// How many contacts are stored.
+    pub async fn contact_count(&self) -> Result<u32, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[CONTACTS], TransactionMode::ReadOnly)?;
+        Ok(tx.object_store(CONTACTS)?.count(None)?.await?)
+    }
+
+    /// A stored contact and what the user wrote about them.
+    pub async fn contact(&self, id: &str) -> Result<Option<(Contact, ContactByUser)>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[CONTACTS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .object_store(CONTACTS)?
+            .get(JsValue::from_str(id))?
+            .await?;
+        let record: Option<ContactRecord> = read_opt(CONTACTS, value)?;
+        Ok(record.map(|r| (r.imported, r.user)))
+    }
+
+    /// Replaces what the user wrote about a contact.
+    pub async fn set_contact_by_user(
+        &self,
+        id: &str,
+        user: ContactByUser,
+    ) -> Result<(), StoreError> {
+        self.write(&[CONTACTS], async |tx| {
+            let store = tx.object_store(CONTACTS)?;
+            let value = store.get(JsValue::from_str(id))?.await?;
+            let mut record: ContactRecord = read_opt(CONTACTS, value)?
+                .ok_or_else(|| StoreError::Refused(format!("there is no contact {id}")))?;
+            record.user = user;
+            store.put(&to_js(&record)?, None)?.await?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// The three sources of who the user is.
+    pub async fn me(&self) -> Result<Me, StoreError> {
+        let tx = self.db.transaction(&[ME], TransactionMode::ReadOnly)?;
+        let records: Vec<MeRecord> = tx
+            .object_store(ME)?
+            .get_all(None, None)?
+            .await?
+            .into_iter()
+            .map(|v| read(ME, v))
+            .collect::<Result<_, _>>()?;
+        let mut me = Me::default();
+        for r in records {
+            match r.source.as_str() {
+                "import" => me.imported = Some(r.profile),
+                "page" => me.page = Some(r.profile),
+                "manual" => me.manual = Some(r.profile),
+                _ => {}
+            }
+        }
+        Ok(me)
+    }
+
+    /// Sets one source of who the user is: `page` ("This is me") or `manual` (corrections);
+    /// `None` removes it.
+    pub async fn set_me(&self, source: &str, profile: Option<Profile>) -> Result<(), StoreError> {
+        self.write(&[ME], async |tx| {
+            let store = tx.object_store(ME)?;
+            match profile {
+                Some(profile) => {
+                    let record = MeRecord {
+                        source: source.to_owned(),
+                        profile,
+                    };
+                    store.put(&to_js(&record)?, None)?.await?;
+                }
+                None => {
+                    store.delete(JsValue::from_str(source))?.await?;
+                }
+            }
+            Ok(())
+        })
+        .await
+    }
+
     /// Closes the connection (tests reopen to prove what is on disk).
     pub fn close(self) {
         self.db.close();
@@ -270,6 +480,20 @@ fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(
         let mut settings = ObjectStoreParams::new();
         settings.key_path(Some(KeyPath::new_single("name")));
         db.create_object_store(SETTINGS, settings)?;
+    }
+    if from < 2 {
+        let keyed = |key: &str| {
+            let mut params = ObjectStoreParams::new();
+            params.key_path(Some(KeyPath::new_single(key)));
+            params
+        };
+        let contacts = db.create_object_store(CONTACTS, keyed("id"))?;
+        contacts.create_index("by_name", KeyPath::new_single("name_key"), None)?;
+        contacts.create_index("by_company", KeyPath::new_single("company_key"), None)?;
+        db.create_object_store(CONVERSATIONS, keyed("person"))?;
+        let invitations = db.create_object_store(INVITATIONS, keyed("id"))?;
+        invitations.create_index(BY_PERSON, KeyPath::new_single("person"), None)?;
+        db.create_object_store(ME, keyed("source"))?;
     }
     Ok(())
 }

@@ -4,6 +4,9 @@
 //! Architecture invariant: a page stores nothing itself and asks the service worker for
 //! everything ([`ask`]); text from profiles and notes is set with `textContent`, never as HTML.
 
+#[cfg(feature = "importer")]
+mod import_page;
+mod options;
 mod overlay;
 
 use wasm_bindgen::prelude::*;
@@ -19,6 +22,9 @@ use crate::protocol::{Request, Response};
 pub fn start_ui(view: &str) -> Result<(), JsValue> {
     match view {
         "overlay" => overlay::start(),
+        "options" => options::start(),
+        #[cfg(feature = "importer")]
+        "import" => import_page::start(),
         other => Err(JsValue::from_str(&format!("no view called `{other}`"))),
     }
 }
@@ -63,6 +69,18 @@ pub(crate) fn by_id<T: JsCast>(document: &Document, id: &str) -> Result<T, JsVal
         .ok_or_else(|| JsValue::from_str(&format!("the page has no element #{id}")))?
         .dyn_into::<T>()
         .map_err(|_| JsValue::from_str(&format!("#{id} is not the expected kind of element")))
+}
+
+#[cfg(feature = "importer")]
+/// Lets the browser paint (and the user see progress) before the next piece of work: resolves
+/// in a new task.
+pub(crate) async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// A new element with plain text inside.

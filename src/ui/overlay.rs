@@ -23,6 +23,8 @@ struct View {
     save: HtmlButtonElement,
     toggle: HtmlButtonElement,
     status: HtmlElement,
+    this_is_me: HtmlButtonElement,
+    is_me: HtmlElement,
 }
 
 pub(super) fn start() -> Result<(), JsValue> {
@@ -36,6 +38,8 @@ pub(super) fn start() -> Result<(), JsValue> {
         save: by_id(&document, "save")?,
         toggle: by_id(&document, "toggle")?,
         status: by_id(&document, "status")?,
+        this_is_me: by_id(&document, "this-is-me")?,
+        is_me: by_id(&document, "is-me")?,
         document,
     });
 
@@ -65,6 +69,27 @@ pub(super) fn start() -> Result<(), JsValue> {
     })
     .forget();
 
+    let v = view.clone();
+    EventListener::new(&view.this_is_me, "click", move |_| {
+        let v = v.clone();
+        let Some(person) = person(&v) else {
+            return;
+        };
+        spawn_local(async move {
+            match ask(&Request::ThisIsMe { person }).await {
+                Response::Me { .. } => {
+                    show_is_me(&v, true);
+                    set_status(
+                        &v,
+                        "Saved as you: shared history is now measured against this profile.",
+                    );
+                }
+                other => show_failure(&v, other),
+            }
+        });
+    })
+    .forget();
+
     // The content script moves the frame to another person by changing the fragment.
     let v = view.clone();
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -90,7 +115,9 @@ fn load(view: Rc<View>) {
                 profile,
                 notes,
                 collapsed,
+                is_me,
             } => {
+                show_is_me(&view, is_me);
                 render_person(&view, profile.as_ref());
                 show_collapsed(&view, collapsed);
                 render_notes(&view, &notes);
@@ -179,6 +206,11 @@ fn render_notes(view: &View, notes: &[Note]) {
         }
         let _ = view.notes.append_child(&item);
     }
+}
+
+fn show_is_me(view: &View, is_me: bool) {
+    view.is_me.set_hidden(!is_me);
+    view.this_is_me.set_hidden(is_me);
 }
 
 fn is_collapsed(view: &View) -> bool {

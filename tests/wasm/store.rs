@@ -189,3 +189,142 @@ async fn a_database_from_a_newer_release_is_refused_and_left_untouched() {
     assert_eq!(db.version().unwrap(), SCHEMA_VERSION + 1);
     assert_eq!(db.store_names(), ["from_the_future"]);
 }
+
+fn export(contacts: &[(&str, &str, Option<&str>)]) -> common_ground::import::Export {
+    common_ground::import::Export {
+        contacts: contacts
+            .iter()
+            .map(|(id, first, company)| common_ground::model::Contact {
+                id: id.to_string(),
+                first_name: first.to_string(),
+                last_name: "Example".into(),
+                url: None,
+                email: None,
+                company: company.map(Into::into),
+                position: None,
+                connected_on: Some("2020-01-01".into()),
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn re_importing_merges_and_keeps_what_the_user_wrote() {
+    use common_ground::store::ContactByUser;
+    let store = Store::open(&db_name("reimport")).await.unwrap();
+    let first = store
+        .import(
+            &export(&[
+                ("linkedin:ada", "Ada", Some("Acme")),
+                ("linkedin:bob", "Bob", None),
+            ]),
+            1.0,
+        )
+        .await
+        .unwrap();
+    assert_eq!((first.contacts_added, first.contacts_updated), (2, 0));
+    let mine = ContactByUser {
+        tags: vec!["key".into()],
+        rhythm_days: Some(42),
+    };
+    store
+        .set_contact_by_user("linkedin:ada", mine.clone())
+        .await
+        .unwrap();
+    store
+        .add_note(note("ada", "met at the meetup", 5.0))
+        .await
+        .unwrap();
+
+    // Ada moved to Globex; Cy is new.
+    let again = store
+        .import(
+            &export(&[
+                ("linkedin:ada", "Ada", Some("Globex")),
+                ("linkedin:cy", "Cy", None),
+            ]),
+            2.0,
+        )
+        .await
+        .unwrap();
+    assert_eq!((again.contacts_added, again.contacts_updated), (1, 1));
+    assert_eq!(store.contact_count().await.unwrap(), 3);
+    let (ada, by_user) = store.contact("linkedin:ada").await.unwrap().unwrap();
+    assert_eq!(ada.company.as_deref(), Some("Globex"));
+    assert_eq!(by_user, mine);
+    assert_eq!(store.notes_for(&person("ada")).await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_import_that_fails_halfway_leaves_the_store_as_it_was() {
+    let store = Store::open(&db_name("failed-import")).await.unwrap();
+    store
+        .import(&export(&[("linkedin:ada", "Ada", Some("Acme"))]), 1.0)
+        .await
+        .unwrap();
+    // 500 good rows, then one the store refuses: none of the 500 may land.
+    let mut rows: Vec<(String, String)> = (0..500)
+        .map(|i| (format!("linkedin:p{i}"), format!("P{i}")))
+        .collect();
+    rows.push((String::new(), "Nobody".into()));
+    let rows: Vec<(&str, &str, Option<&str>)> = rows
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str(), Some("Globex")))
+        .collect();
+    let err = store.import(&export(&rows), 2.0).await.unwrap_err();
+    assert!(err.to_string().contains("nothing was imported"), "{err}");
+    assert_eq!(store.contact_count().await.unwrap(), 1);
+    let (ada, _) = store.contact("linkedin:ada").await.unwrap().unwrap();
+    assert_eq!(ada.company.as_deref(), Some("Acme"));
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_migrates_without_losing_notes() {
+    use idb::DatabaseEvent;
+    let name = db_name("v1");
+    // Version 1 exactly as it was released: notes (with the by_person index), profiles, settings.
+    let factory = idb::Factory::new().unwrap();
+    let mut request = factory.open(&name, Some(1)).unwrap();
+    request.on_upgrade_needed(|event| {
+        let db = event.database().unwrap();
+        let mut notes = idb::ObjectStoreParams::new();
+        notes
+            .key_path(Some(idb::KeyPath::new_single("id")))
+            .auto_increment(true);
+        let notes = db.create_object_store("notes", notes).unwrap();
+        notes
+            .create_index("by_person", idb::KeyPath::new_single("person"), None)
+            .unwrap();
+        let mut keyed = idb::ObjectStoreParams::new();
+        keyed.key_path(Some(idb::KeyPath::new_single("person")));
+        db.create_object_store("profiles", keyed).unwrap();
+        let mut keyed = idb::ObjectStoreParams::new();
+        keyed.key_path(Some(idb::KeyPath::new_single("name")));
+        db.create_object_store("settings", keyed).unwrap();
+    });
+    let db = request.await.unwrap();
+    let tx = db
+        .transaction(&["notes"], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    let value = serde_wasm_bindgen::to_value(&note("ada", "written under version 1", 1.0)).unwrap();
+    tx.object_store("notes")
+        .unwrap()
+        .add(&value, None)
+        .unwrap()
+        .await
+        .unwrap();
+    tx.commit().unwrap().await.unwrap();
+    db.close();
+
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+    let notes = store.notes_for(&person("ada")).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "written under version 1");
+    store
+        .import(&export(&[("linkedin:ada", "Ada", None)]), 1.0)
+        .await
+        .unwrap();
+    assert_eq!(store.contact_count().await.unwrap(), 1);
+}

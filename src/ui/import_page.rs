@@ -1,0 +1,215 @@
+//! The import page: the user picks their LinkedIn export (a zip or CSV files); this page reads it
+//! here, file by file with a progress bar, and hands what it read to the service worker, which
+//! stores it in one transaction. A file that cannot be read stops the import with a message and
+//! leaves the store as it was.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlProgressElement};
+
+use super::{ask, by_id, document, next_task, text_element};
+use crate::import::{self, ExportFile, Report};
+use crate::protocol::{Request, Response};
+
+struct View {
+    document: Document,
+    files: HtmlInputElement,
+    import: HtmlButtonElement,
+    progress: HtmlProgressElement,
+    status: HtmlElement,
+    report: HtmlElement,
+    skipped: HtmlElement,
+}
+
+pub(super) fn start() -> Result<(), JsValue> {
+    let document = document()?;
+    let view = Rc::new(View {
+        files: by_id(&document, "files")?,
+        import: by_id(&document, "import")?,
+        progress: by_id(&document, "progress")?,
+        status: by_id(&document, "status")?,
+        report: by_id(&document, "report")?,
+        skipped: by_id(&document, "skipped")?,
+        document,
+    });
+    let v = view.clone();
+    EventListener::new(&view.import, "click", move |_| {
+        let v = v.clone();
+        spawn_local(async move {
+            v.import.set_disabled(true);
+            run(&v).await;
+            v.import.set_disabled(false);
+        });
+    })
+    .forget();
+    Ok(())
+}
+
+fn say(view: &View, message: &str) {
+    view.status.set_text_content(Some(message));
+}
+
+fn progress(view: &View, done: f64, total: f64) {
+    view.progress.set_hidden(false);
+    view.progress.set_value(100.0 * done / total.max(1.0));
+}
+
+async fn run(view: &View) {
+    let Some(list) = view.files.files().filter(|l| l.length() > 0) else {
+        say(
+            view,
+            "Choose your LinkedIn export (the .zip, or its CSV files) first.",
+        );
+        return;
+    };
+    view.report.set_hidden(true);
+    view.skipped.set_hidden(true);
+    say(view, "Reading the files…");
+    progress(view, 0.0, 1.0);
+    let mut files = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => files.push(ExportFile::new(
+                file.name(),
+                js_sys::Uint8Array::new(&buffer).to_vec(),
+            )),
+            Err(_) => {
+                say(
+                    view,
+                    &format!(
+                        "{} could not be read from the disk; nothing was imported.",
+                        file.name()
+                    ),
+                );
+                return;
+            }
+        }
+    }
+    next_task().await;
+    let csvs = match import::expand(files) {
+        Ok(csvs) => csvs,
+        Err(e) => return say(view, &format!("{e}. Nothing was imported.")),
+    };
+    let names: Vec<String> = csvs.iter().map(|f| f.name.clone()).collect();
+    // Reading a file is the costly part: one step of the bar each, then saving.
+    let steps = csvs.len() as f64 + 2.0;
+    let mut read = Vec::new();
+    for (i, csv) in csvs.iter().enumerate() {
+        say(
+            view,
+            &format!("Reading {} ({} of {})…", csv.name, i + 1, csvs.len()),
+        );
+        progress(view, i as f64 + 1.0, steps);
+        next_task().await;
+        read.extend(import::read_table(csv));
+    }
+    let export = match import::assemble(read, &names) {
+        Ok(export) => export,
+        Err(e) => return say(view, &format!("{e}. Nothing was imported.")),
+    };
+    let report = export.report.clone();
+    say(
+        view,
+        &format!("Saving {} contacts…", thousands(export.contacts.len())),
+    );
+    progress(view, steps - 1.0, steps);
+    next_task().await;
+    match ask(&Request::Import {
+        export: Box::new(export),
+    })
+    .await
+    {
+        Response::Imported { summary, contacts } => {
+            progress(view, steps, steps);
+            let mut parts = vec![format!(
+                "Imported {} contacts ({} new, {} updated); you now have {} in Common Ground.",
+                thousands(summary.contacts_added + summary.contacts_updated),
+                thousands(summary.contacts_added),
+                thousands(summary.contacts_updated),
+                thousands(contacts as usize)
+            )];
+            if summary.conversations > 0 {
+                parts.push(format!(
+                    "Message history with {} people.",
+                    thousands(summary.conversations)
+                ));
+            }
+            if summary.invitations > 0 {
+                parts.push(format!("{} invitations.", thousands(summary.invitations)));
+            }
+            if summary.me {
+                parts.push("Your own positions and schools.".into());
+            }
+            say(view, &parts.join(" "));
+            show_report(view, &report);
+        }
+        Response::Error { message } => {
+            view.progress.set_hidden(true);
+            say(
+                view,
+                &format!("{message} Nothing was imported; what you had is unchanged."),
+            );
+        }
+        other => say(view, &format!("Unexpected answer from the core: {other:?}")),
+    }
+}
+
+fn show_report(view: &View, report: &Report) {
+    let Ok(Some(body)) = view.report.query_selector("tbody") else {
+        return;
+    };
+    body.set_text_content(None);
+    let Ok(Some(list)) = view.skipped.query_selector("ul") else {
+        return;
+    };
+    list.set_text_content(None);
+    let mut any_skipped = false;
+    for (name, file) in &report.files {
+        let Ok(row) = view.document.create_element("tr") else {
+            continue;
+        };
+        let cells = [
+            (name.clone(), false),
+            (file.kind.clone(), false),
+            (thousands(file.rows), true),
+            (thousands(file.imported), true),
+            (thousands(file.skipped.len()), true),
+        ];
+        for (text, numeric) in cells {
+            if let Ok(cell) = text_element(&view.document, "td", &text) {
+                if numeric {
+                    let _ = cell.class_list().add_1("num");
+                }
+                let _ = row.append_child(&cell);
+            }
+        }
+        let _ = body.append_child(&row);
+        // The first few of each file; the counts say how many there are in all.
+        for skipped in file.skipped.iter().take(25) {
+            any_skipped = true;
+            let line = format!("{name}, line {}: {}", skipped.line, skipped.why);
+            if let Ok(item) = text_element(&view.document, "li", &line) {
+                let _ = list.append_child(&item);
+            }
+        }
+    }
+    view.report.set_hidden(false);
+    view.skipped.set_hidden(!any_skipped);
+}
+
+/// 30000 → "30,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,238 @@
+//! The options page: how big the user's imported network is, the way to the import page, and
+//! who the user is — shown from every source and correctable by hand (positions, schools, city).
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+use super::{ask, by_id, document};
+use crate::model::{Education, Position, Profile, Site};
+use crate::protocol::{Request, Response};
+
+struct View {
+    document: Document,
+    network: HtmlElement,
+    name: HtmlInputElement,
+    city: HtmlInputElement,
+    positions: Element,
+    schools: Element,
+    status: HtmlElement,
+}
+
+const POSITION_FIELDS: [&str; 4] = ["Organisation", "Title", "From", "Until"];
+const SCHOOL_FIELDS: [&str; 4] = ["School", "Degree", "From", "Until"];
+
+pub(super) fn start() -> Result<(), JsValue> {
+    let document = document()?;
+    let table_body = |id: &str| -> Result<Element, JsValue> {
+        by_id::<Element>(&document, id)?
+            .query_selector("tbody")?
+            .ok_or_else(|| JsValue::from_str("a table without a body"))
+    };
+    let view = Rc::new(View {
+        network: by_id(&document, "network-status")?,
+        name: by_id(&document, "me-name")?,
+        city: by_id(&document, "me-city")?,
+        positions: table_body("positions")?,
+        schools: table_body("schools")?,
+        status: by_id(&document, "status")?,
+        document,
+    });
+    let on = |id: &str, handler: fn(Rc<View>)| -> Result<(), JsValue> {
+        let v = view.clone();
+        let button: HtmlButtonElement = by_id(&view.document, id)?;
+        EventListener::new(&button, "click", move |_| handler(v.clone())).forget();
+        Ok(())
+    };
+    on("add-position", |v| {
+        add_row(&v, &v.positions, &POSITION_FIELDS, &[])
+    })?;
+    on("add-school", |v| {
+        add_row(&v, &v.schools, &SCHOOL_FIELDS, &[])
+    })?;
+    on("save-me", |v| {
+        let profile = collect(&v);
+        spawn_local(async move {
+            answer(
+                &v,
+                ask(&Request::SetMe {
+                    profile: Some(profile),
+                })
+                .await,
+                "Saved.",
+            )
+        });
+    })?;
+    on("clear-me", |v| {
+        spawn_local(async move {
+            answer(
+                &v,
+                ask(&Request::SetMe { profile: None }).await,
+                "Your corrections are gone; what you imported and your profile page count again.",
+            )
+        });
+    })?;
+    let v = view.clone();
+    spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
+    Ok(())
+}
+
+fn answer(view: &View, response: Response, done: &str) {
+    match response {
+        Response::Me {
+            effective,
+            contacts,
+            ..
+        } => {
+            view.network.set_text_content(Some(&if contacts == 0 {
+                "No connections imported yet. Import your LinkedIn export to see shared history and people you both know.".to_owned()
+            } else {
+                format!("{contacts} connections imported.")
+            }));
+            fill(view, effective.as_ref());
+            view.status.set_text_content(Some(done));
+        }
+        Response::Error { message } => view.status.set_text_content(Some(&message)),
+        other => view
+            .status
+            .set_text_content(Some(&format!("Unexpected answer: {other:?}"))),
+    }
+}
+
+fn fill(view: &View, me: Option<&Profile>) {
+    view.name
+        .set_value(me.map(|m| m.name.as_str()).unwrap_or_default());
+    view.city
+        .set_value(me.and_then(|m| m.location.as_deref()).unwrap_or_default());
+    view.positions.set_text_content(None);
+    view.schools.set_text_content(None);
+    for p in me.map(|m| m.positions.as_slice()).unwrap_or_default() {
+        let values = [
+            Some(p.org.clone()),
+            p.title.clone(),
+            p.start.clone(),
+            p.end.clone(),
+        ];
+        add_row(view, &view.positions, &POSITION_FIELDS, &values);
+    }
+    for e in me.map(|m| m.education.as_slice()).unwrap_or_default() {
+        let values = [
+            Some(e.school.clone()),
+            e.degree.clone(),
+            e.start.clone(),
+            e.end.clone(),
+        ];
+        add_row(view, &view.schools, &SCHOOL_FIELDS, &values);
+    }
+}
+
+fn add_row(view: &View, body: &Element, fields: &[&str; 4], values: &[Option<String>]) {
+    let Ok(row) = view.document.create_element("tr") else {
+        return;
+    };
+    let number = body.child_element_count() + 1;
+    for (i, field) in fields.iter().enumerate() {
+        let (Ok(cell), Ok(input)) = (
+            view.document.create_element("td"),
+            view.document.create_element("input"),
+        ) else {
+            continue;
+        };
+        let _ = input.set_attribute("type", "text");
+        let _ = input.set_attribute("aria-label", &format!("{field} {number}"));
+        if i >= 2 {
+            let _ = input.set_attribute("placeholder", "YYYY-MM");
+        }
+        if let (Some(Some(value)), Some(input)) =
+            (values.get(i), input.dyn_ref::<HtmlInputElement>())
+        {
+            input.set_value(value);
+        }
+        let _ = cell.append_child(&input);
+        let _ = row.append_child(&cell);
+    }
+    if let (Ok(cell), Ok(remove)) = (
+        view.document.create_element("td"),
+        view.document.create_element("button"),
+    ) {
+        remove.set_text_content(Some("Remove"));
+        let _ = remove.set_attribute("type", "button");
+        let _ = remove.set_attribute(
+            "aria-label",
+            &format!("Remove {} {number}", fields[0].to_lowercase()),
+        );
+        let row_ref = row.clone();
+        EventListener::new(&remove, "click", move |_| row_ref.remove()).forget();
+        let _ = cell.append_child(&remove);
+        let _ = row.append_child(&cell);
+    }
+    let _ = body.append_child(&row);
+}
+
+/// The rows' values: [first, second, from, until], rows without a first value dropped.
+fn rows(body: &Element) -> Vec<[Option<String>; 4]> {
+    let mut out = Vec::new();
+    let Ok(rows) = body.query_selector_all("tr") else {
+        return out;
+    };
+    for i in 0..rows.length() {
+        let Some(row) = rows.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Ok(inputs) = row.query_selector_all("input") else {
+            continue;
+        };
+        let mut values: [Option<String>; 4] = Default::default();
+        for j in 0..inputs.length().min(4) {
+            if let Some(input) = inputs
+                .item(j)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            {
+                let v = input.value().trim().to_owned();
+                values[j as usize] = (!v.is_empty()).then_some(v);
+            }
+        }
+        if values[0].is_some() {
+            out.push(values);
+        }
+    }
+    out
+}
+
+fn collect(view: &View) -> Profile {
+    let text =
+        |input: &HtmlInputElement| Some(input.value().trim().to_owned()).filter(|v| !v.is_empty());
+    Profile {
+        site: Site::Linkedin,
+        url: String::new(),
+        handle: String::new(),
+        name: view.name.value().trim().to_owned(),
+        headline: None,
+        location: text(&view.city),
+        positions: rows(&view.positions)
+            .into_iter()
+            .map(|[org, title, start, end]| Position {
+                org: org.unwrap_or_default(),
+                title,
+                current: end.is_none(),
+                start,
+                end,
+                location: None,
+            })
+            .collect(),
+        education: rows(&view.schools)
+            .into_iter()
+            .map(|[school, degree, start, end]| Education {
+                school: school.unwrap_or_default(),
+                degree,
+                start,
+                end,
+            })
+            .collect(),
+        mutuals: Default::default(),
+    }
+}
