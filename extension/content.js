@@ -32,9 +32,7 @@
     last = { url, size: elements.length, settled: true };
     try {
       const answer = await chrome.runtime.sendMessage({
-        type: 'snapshot',
-        url,
-        html: document.documentElement.outerHTML,
+        snapshot: { url, html: document.documentElement.outerHTML },
       });
       if (answer && answer.type === 'profile') {
         collapsed = answer.collapsed;
