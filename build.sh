@@ -132,6 +132,7 @@ case "${1:-build}" in
   test) setup; native_tests; wasm_tests; build; e2e_tests ;;
   bench) setup; build
     say "extraction, native (criterion)"; cargo bench --bench extract
-    say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs ;;
+    say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs
+    say "importing 30,000 connections in Chromium, next to Papa Parse"; node tests/e2e/bench-import.mjs ;;
   *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
 esac

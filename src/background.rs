@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::chrome;
 use crate::extract::{extract, page_part, Extraction, NoProfile, PagePart};
+use crate::import::Export;
 use crate::model::Note;
 use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
 use crate::store::{Store, StoreError, DATABASE_NAME};
@@ -99,6 +100,9 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
             })
         }
         Request::Import { export } => {
+            let export: Export = serde_json::from_str(&export).map_err(|e| {
+                StoreError::Refused(format!("The import page sent an unreadable export ({e})."))
+            })?;
             let summary = store.import(&export, now()).await?;
             Ok(Response::Imported {
                 summary,

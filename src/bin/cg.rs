@@ -47,13 +47,14 @@ mod cli {
             #[arg(long)]
             json_out: Option<PathBuf>,
         },
-        /// Write a generated export .zip of fictional people in the real 2024 format.
+        /// Write a generated export of fictional people in the real 2024 format: a .zip, or
+        /// only Connections.csv when OUT ends in .csv.
         SampleExport {
             #[arg(long, default_value_t = 30_000)]
             connections: usize,
             #[arg(long, default_value_t = 100_000)]
             messages: usize,
-            /// Where to write the .zip.
+            /// Where to write the .zip (or the .csv).
             out: PathBuf,
         },
     }
@@ -108,7 +109,15 @@ mod cli {
                 messages,
                 out,
             } => {
-                std::fs::write(&out, sample::export_zip(connections, messages))
+                let csv = out
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+                let bytes = if csv {
+                    sample::connections_csv(connections).into_bytes()
+                } else {
+                    sample::export_zip(connections, messages)
+                };
+                std::fs::write(&out, bytes)
                     .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
                 Ok(format!(
                     "{{\"written\": {}, \"connections\": {connections}, \"messages\": {messages}}}",

@@ -6,8 +6,8 @@
 //!
 //! Tested on: `../shared/fixtures/github-html/*.html` when present, and `tests/extract.rs`.
 
+use super::address::Address;
 use scraper::Html;
-use url::Url;
 
 use super::{first_text, schema_org, sel, NoProfile};
 use crate::model::{Profile, Site};
@@ -50,13 +50,13 @@ const RESERVED: &[&str] = &[
     "trending",
 ];
 
-pub(super) fn is_github(url: &Url) -> bool {
-    url.host_str() == Some("github.com") || url.host_str() == Some("www.github.com")
+pub(super) fn is_github(url: &Address) -> bool {
+    url.host() == "github.com" || url.host() == "www.github.com"
 }
 
 /// The user of a profile address; `None` for repositories and GitHub's own pages.
-pub(super) fn handle_from_url(url: &Url) -> Option<String> {
-    let mut segments = url.path_segments()?.filter(|s| !s.is_empty());
+pub(super) fn handle_from_url(url: &Address) -> Option<String> {
+    let mut segments = url.segments();
     let user = segments.next()?;
     if segments.next().is_some() || RESERVED.contains(&user.to_ascii_lowercase().as_str()) {
         return None;

@@ -18,40 +18,35 @@
 //! Tested on: `tests/fixtures/pages/*.html` (committed, fictional), and when present
 //! `../shared/fixtures/linkedin-html/{logged-in-2024,public-2024,legacy-2016}/*.html`.
 
+use super::address::{percent_decode, Address};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
-use url::Url;
 
 use super::dates::parse_range;
 use super::{first_text, schema_org, sel, visible_text, NoProfile, PagePart};
 use crate::model::{Education, Mutuals, Position, Profile, Site};
 
-pub(super) fn is_linkedin(url: &Url) -> bool {
-    url.host_str()
-        .is_some_and(|h| h == "linkedin.com" || h.ends_with(".linkedin.com"))
+pub(super) fn is_linkedin(url: &Address) -> bool {
+    url.host() == "linkedin.com" || url.host().ends_with(".linkedin.com")
 }
 
 /// The public identifier in a profile address, also on its details pages. `None` for any other
 /// address.
-pub(super) fn handle_from_url(url: &Url) -> Option<String> {
+pub(super) fn handle_from_url(url: &Address) -> Option<String> {
     if !is_linkedin(url) {
         return None;
     }
-    let mut segments = url.path_segments()?;
+    let mut segments = url.segments();
     if segments.next()? != "in" {
         return None;
     }
-    let handle = segments.next().filter(|h| !h.is_empty())?;
     // Handles are percent-encoded in addresses when they hold non-ASCII letters.
-    let decoded = url::form_urlencoded::parse(format!("h={handle}").as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| handle.to_owned());
-    Some(decoded.trim().to_owned()).filter(|h| !h.is_empty())
+    let handle = percent_decode(segments.next()?);
+    Some(handle.trim().to_owned()).filter(|h| !h.is_empty())
 }
 
 /// Which part of the profile a LinkedIn address shows.
-pub(super) fn page_part(url: &Url) -> PagePart {
+pub(super) fn page_part(url: &Address) -> PagePart {
     let path = url.path().to_ascii_lowercase();
     if path.contains("/details/experience") {
         PagePart::Experience
@@ -842,7 +837,7 @@ mod tests {
             ("https://linkedin.example.com/in/ada/", None),
         ];
         for (url, want) in cases {
-            let got = handle_from_url(&Url::parse(url).unwrap());
+            let got = handle_from_url(&Address::parse(url).unwrap());
             assert_eq!(got.as_deref(), want, "{url}");
         }
     }

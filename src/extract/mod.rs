@@ -20,15 +20,16 @@
 //! Extraction never trusts the page: every string that comes out of it is plain text, to be
 //! rendered with `textContent` and never as HTML.
 
+pub mod address;
 pub mod dates;
 mod github;
 mod linkedin;
 pub mod prune;
 pub mod schema_org;
 
+use address::Address;
 use scraper::{ElementRef, Html, Selector};
 use serde::{Deserialize, Serialize};
-use url::Url;
 
 use crate::model::{Profile, Site};
 
@@ -85,7 +86,7 @@ pub enum ExtractError {
     BadUrl {
         url: String,
         #[source]
-        source: url::ParseError,
+        source: address::AddressError,
     },
 }
 
@@ -140,27 +141,20 @@ pub fn page_part(url: &str) -> Result<PagePart, ExtractError> {
     })
 }
 
-fn parse_url(url: &str) -> Result<Url, ExtractError> {
-    Url::parse(url).map_err(|source| ExtractError::BadUrl {
+fn parse_url(url: &str) -> Result<Address, ExtractError> {
+    Address::parse(url).map_err(|source| ExtractError::BadUrl {
         url: url.to_owned(),
         source,
     })
 }
 
 /// Any other page: the person its schema.org markup is about, filed under its address.
-fn web_page(url: &Url, document: &Html) -> Result<Profile, NoProfile> {
+fn web_page(url: &Address, document: &Html) -> Result<Profile, NoProfile> {
     let person = schema_org::read(document).ok_or(NoProfile::NoPerson)?;
-    let mut canonical = url.clone();
-    canonical.set_query(None);
-    canonical.set_fragment(None);
-    let handle = format!(
-        "{}{}",
-        url.host_str().unwrap_or_default(),
-        canonical.path().trim_end_matches('/')
-    );
+    let handle = format!("{}{}", url.host(), url.path().trim_end_matches('/'));
     Ok(Profile {
         site: Site::Web,
-        url: canonical.to_string(),
+        url: url.canonical(),
         handle,
         name: person.name,
         headline: person.headline,

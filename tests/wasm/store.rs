@@ -328,3 +328,13 @@ async fn a_version_1_database_migrates_without_losing_notes() {
         .unwrap();
     assert_eq!(store.contact_count().await.unwrap(), 1);
 }
+
+#[wasm_bindgen_test]
+fn the_bucket_of_a_contact_never_changes() {
+    // Part of the schema: stored contacts are found by it. FNV-1a of the id, modulo 64.
+    assert_eq!(common_ground::store::bucket_of("linkedin:ada"), 33);
+    assert!((0..1000).all(
+        |i| common_ground::store::bucket_of(&format!("linkedin:p{i}"))
+            < common_ground::store::CONTACT_BUCKETS
+    ));
+}
