@@ -720,3 +720,26 @@ fn real_saved_pages() {
     }
     eprintln!("checked {seen} shared fixture pages");
 }
+
+#[test]
+fn hidden_code_blocks_count_only_when_they_are_about_this_page() {
+    // A logged-in page whose visible name has not rendered yet, carrying the hidden JSON of
+    // the first page of the browser session (someone else) and, on the second page, of this one.
+    let someone_else = r#"<code style="display: none" id="bpr-guid-1">{"included":[{"publicIdentifier":"someone-else","firstName":"Other","lastName":"Person","occupation":"Not them"}]}</code>"#;
+    let this_one = r#"<code style="display: none" id="bpr-guid-2">{"data":{"x":[{"publicIdentifier":"ada-example","firstName":"Ada","lastName":"Example","headline":"Engineer at Acme"}]}}</code>"#;
+    let url = "https://www.linkedin.com/in/ada-example/";
+    let only_other = format!("<main><section></section></main>{someone_else}");
+    assert_eq!(
+        extract(url, &only_other).unwrap(),
+        Extraction::NoProfile {
+            profile: None,
+            reason: NoProfile::NoName
+        }
+    );
+    let both = format!("<main><section></section></main>{someone_else}{this_one}");
+    let p = extract(url, &both).unwrap().profile().cloned().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.headline.as_deref()),
+        ("Ada Example", Some("Engineer at Acme"))
+    );
+}

@@ -2,6 +2,7 @@
 // as https://www.linkedin.com from loopback. With a display Chromium opens a real window and
 // stays open until you close it; without one it runs headless. Either way it writes
 // screenshots of the overlay to demo-screenshots/.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSite, launchBrowser, overlayFrame, SITE, DIST } from './harness.mjs';
@@ -42,6 +43,21 @@ try {
   await page.waitForFunction(() => document.documentElement.style.marginRight === '');
   await shoot(page, '4-collapsed');
   await frame.getByRole('button', { name: 'Expand' }).click();
+
+  // Import a generated export (fictional people, the real 2024 format) through the import page.
+  const zip = join(OUT, 'sample-export.zip');
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'cg', '--', 'sample-export',
+    '--connections', '1500', '--messages', '4000', zip]);
+  const importer = await browser.context.newPage();
+  await importer.goto(`chrome-extension://${browser.extensionId}/import.html`);
+  await importer.getByLabel('LinkedIn export').setInputFiles(zip);
+  await importer.getByRole('button', { name: 'Import' }).click();
+  await importer.getByRole('status').filter({ hasText: 'Imported 1,500 contacts' }).waitFor();
+  await shoot(importer, '5-import');
+  await importer.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await importer.getByRole('textbox', { name: 'Organisation 1', exact: true }).waitFor();
+  await shoot(importer, '6-options');
+  await importer.close();
 
   console.log(`Screenshots in ${OUT}:`);
   for (const path of shots) console.log(`  ${path}`);
