@@ -63,35 +63,19 @@ mod tests {
     use crate::model::{Education, Position, Site};
 
     fn profile(name: &str, positions: &[(&str, Option<&str>)], schools: &[&str]) -> Profile {
-        Profile {
-            site: Site::Linkedin,
-            url: String::new(),
-            handle: String::new(),
-            name: name.into(),
-            headline: None,
-            location: None,
-            positions: positions
-                .iter()
-                .map(|(org, start)| Position {
-                    org: org.to_string(),
-                    title: None,
-                    start: start.map(Into::into),
-                    end: None,
-                    current: false,
-                    location: None,
-                })
-                .collect(),
-            education: schools
-                .iter()
-                .map(|s| Education {
-                    school: s.to_string(),
-                    degree: None,
-                    start: None,
-                    end: None,
-                })
-                .collect(),
-            mutuals: Default::default(),
-        }
+        let mut p = Profile::named(Site::Linkedin, String::new(), String::new(), name.into());
+        p.positions = positions
+            .iter()
+            .map(|(org, start)| Position {
+                start: start.map(Into::into),
+                ..Position::at(org.to_string(), false)
+            })
+            .collect();
+        p.education = schools
+            .iter()
+            .map(|s| Education::at(s.to_string()))
+            .collect();
+        p
     }
 
     #[test]

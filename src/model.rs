@@ -49,6 +49,21 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A person known only by name so far: no headline, place, positions or schools.
+    pub fn named(site: Site, url: String, handle: String, name: String) -> Profile {
+        Profile {
+            site,
+            url,
+            handle,
+            name,
+            headline: None,
+            location: None,
+            positions: Vec::new(),
+            education: Vec::new(),
+            mutuals: Mutuals::default(),
+        }
+    }
+
     /// The key everything the user keeps about this person is filed under: `site:handle`.
     pub fn key(&self) -> PersonKey {
         PersonKey::new(self.site, &self.handle)
@@ -93,6 +108,20 @@ pub struct Position {
     pub location: Option<String>,
 }
 
+impl Position {
+    /// A position at `org` with nothing else known (a page that names only the employer).
+    pub fn at(org: String, current: bool) -> Position {
+        Position {
+            org,
+            title: None,
+            start: None,
+            end: None,
+            current,
+            location: None,
+        }
+    }
+}
+
 /// A school, with the degree and years when the page gives them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Education {
@@ -103,6 +132,18 @@ pub struct Education {
     pub start: Option<String>,
     #[serde(default)]
     pub end: Option<String>,
+}
+
+impl Education {
+    /// `school`, with nothing else known.
+    pub fn at(school: String) -> Education {
+        Education {
+            school,
+            degree: None,
+            start: None,
+            end: None,
+        }
+    }
 }
 
 /// The mutual connections a page shows: the names it spells out and the total it states.

@@ -115,26 +115,12 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
     // Experience and education cards load lazily on the 2026 layout: until they arrive, the top
     // card's current company and school are what the page says.
     if profile.positions.is_empty() {
-        if let Some(org) = card.company {
-            profile.positions.push(Position {
-                org,
-                title: None,
-                start: None,
-                end: None,
-                current: true,
-                location: None,
-            });
-        }
+        profile
+            .positions
+            .extend(card.company.map(|org| Position::at(org, true)));
     }
     if profile.education.is_empty() {
-        if let Some(school) = card.school {
-            profile.education.push(Education {
-                school,
-                degree: None,
-                start: None,
-                end: None,
-            });
-        }
+        profile.education.extend(card.school.map(Education::at));
     }
     // A details page names its section, not the person: it may come without a name, and the
     // caller merges it into the profile read from the main page.

@@ -367,32 +367,13 @@ fn person_from_item(scope: ElementRef<'_>, dialect: &Dialect) -> Person {
         };
         let org = org.trim_start_matches('@').to_owned();
         match n.as_str() {
-            "worksFor" | "affiliation" => person.positions.push(Position {
-                org,
-                title: None,
-                start: None,
-                end: None,
-                current: true,
-                location: None,
-            }),
+            "worksFor" | "affiliation" => person.positions.push(Position::at(org, true)),
             "alumniOf" => {
                 let school = matches!(v, PropValue::Item(e) if ["EducationalOrganization", "CollegeOrUniversity", "School"].iter().any(|t| type_is(*e, dialect, t)));
                 if school {
-                    person.education.push(Education {
-                        school: org,
-                        degree: None,
-                        start: None,
-                        end: None,
-                    });
+                    person.education.push(Education::at(org));
                 } else {
-                    person.positions.push(Position {
-                        org,
-                        title: None,
-                        start: None,
-                        end: None,
-                        current: false,
-                        location: None,
-                    });
+                    person.positions.push(Position::at(org, false));
                 }
             }
             _ => {}
@@ -452,14 +433,8 @@ fn person_from_card(card: ElementRef<'_>) -> Person {
         ..Person::default()
     };
     if let Some(org) = field(sel!(".p-org, .org")) {
-        person.positions.push(Position {
-            org: org.trim_start_matches('@').trim().to_owned(),
-            title: None,
-            start: None,
-            end: None,
-            current: true,
-            location: None,
-        });
+        let org = org.trim_start_matches('@').trim().to_owned();
+        person.positions.push(Position::at(org, true));
     }
     person
 }

@@ -224,19 +224,13 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             if first.is_empty() && last.is_empty() {
                 return Err("no name in the profile row".into());
             }
-            me = Some(Profile {
-                site: Site::Linkedin,
-                url: String::new(),
-                handle: String::new(),
-                name: format!("{first} {last}").trim().to_owned(),
-                headline: row.get(&["headline"]).map(str::to_owned),
-                location: row
-                    .get(&["geo location", "location", "address", "country"])
-                    .map(str::to_owned),
-                positions: vec![],
-                education: vec![],
-                mutuals: Default::default(),
-            });
+            let name = format!("{first} {last}").trim().to_owned();
+            let mut profile = Profile::named(Site::Linkedin, String::new(), String::new(), name);
+            profile.headline = row.get(&["headline"]).map(str::to_owned);
+            profile.location = row
+                .get(&["geo location", "location", "address", "country"])
+                .map(str::to_owned);
+            me = Some(profile);
             Ok(())
         });
         export
@@ -284,16 +278,8 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             .insert(name.clone(), report.kind(Kind::Education));
     }
     if me.is_some() || !positions.is_empty() || !schools.is_empty() {
-        let mut profile = me.unwrap_or_else(|| Profile {
-            site: Site::Linkedin,
-            url: String::new(),
-            handle: String::new(),
-            name: String::new(),
-            headline: None,
-            location: None,
-            positions: vec![],
-            education: vec![],
-            mutuals: Default::default(),
+        let mut profile = me.unwrap_or_else(|| {
+            Profile::named(Site::Linkedin, String::new(), String::new(), String::new())
         });
         profile.positions = positions;
         profile.education = schools;

@@ -28,27 +28,14 @@ fn note(handle: &str, text: &str, created: f64) -> Note {
 }
 
 fn profile(handle: &str, name: &str) -> Profile {
-    Profile {
-        site: Site::Linkedin,
-        url: format!("https://www.linkedin.com/in/{handle}/"),
-        handle: handle.to_owned(),
-        name: name.to_owned(),
-        headline: None,
-        location: None,
-        positions: vec![],
-        education: vec![],
-        mutuals: Default::default(),
-    }
+    let url = format!("https://www.linkedin.com/in/{handle}/");
+    Profile::named(Site::Linkedin, url, handle.to_owned(), name.to_owned())
 }
 
 fn position(org: &str, start: Option<&str>) -> Position {
     Position {
-        org: org.to_owned(),
-        title: None,
         start: start.map(Into::into),
-        end: None,
-        current: false,
-        location: None,
+        ..Position::at(org.to_owned(), false)
     }
 }
 
