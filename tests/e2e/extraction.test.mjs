@@ -95,3 +95,13 @@ test('pages that hold no profile get no overlay', T, async () => {
   await missing.close();
   await control.close();
 });
+
+test('a GitHub user page gets the overlay too', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://github.com/ada-example');
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Ada Example' }).waitFor();
+  await frame.getByText('Maintainer of small, boring, reliable tools.').waitFor();
+  await frame.getByText('noordlicht', { exact: true }).waitFor();
+  await page.close();
+});

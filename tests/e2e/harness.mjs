@@ -1,5 +1,5 @@
 // What the end-to-end tests and the demo share: a loopback HTTPS server that poses as
-// www.linkedin.com and serves the bundled sample pages, and Debian's Chromium started with the
+// www.linkedin.com (and github.com) and serves the bundled sample pages, and Debian's Chromium started with the
 // built extension loaded and its host resolver pointed at that server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -32,7 +32,7 @@ function makeCertificate() {
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
     '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=www.linkedin.com',
-    '-addext', 'subjectAltName=DNS:www.linkedin.com',
+    '-addext', 'subjectAltName=DNS:www.linkedin.com,DNS:github.com',
   ], { stdio: 'ignore' });
   const pair = { key: readFileSync(key), cert: readFileSync(cert) };
   rmSync(dir, { recursive: true, force: true });
@@ -55,6 +55,12 @@ export async function startSite(pages = PAGES) {
       res.writeHead(status, { 'content-type': type, 'content-security-policy': PAGE_CSP });
       res.end(readFileSync(file));
     };
+    // github.com/<user> → github-<user>.html (the same server answers for both hosts).
+    const github = req.headers.host?.startsWith('github.com') && path.match(/^\/([\w-]+)\/?$/);
+    if (github) {
+      const file = join(pages, `github-${github[1]}.html`);
+      return existsSync(file) ? send(200, file) : send(404, join(pages, 'not-found.html'));
+    }
     const profile = path.match(/^\/in\/([^/]+)\/?(?:details\/([a-z]+)\/?)?$/);
     if (profile) {
       const name = decodeURIComponent(profile[1]) + (profile[2] ? `.details-${profile[2]}` : '');
@@ -91,7 +97,7 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
-      `--host-resolver-rules=MAP www.linkedin.com:443 127.0.0.1:${port}`,
+      `--host-resolver-rules=MAP www.linkedin.com:443 127.0.0.1:${port}, MAP github.com:443 127.0.0.1:${port}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
