@@ -108,7 +108,8 @@ pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
         match linkedin::handle_from_url(&parsed) {
             Some(handle) => {
                 let part = linkedin::page_part(&parsed);
-                linkedin::read(&parse(html, &handle), &handle, part)
+                let focused = prune::focus_main(html, &handle);
+                linkedin::read(&parse(&focused, &handle), &handle, part)
             }
             None => Err(NoProfile::NotAProfileAddress),
         }

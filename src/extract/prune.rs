@@ -25,22 +25,14 @@ const BLOCKS: &[(&str, &str)] = &[
 
 /// `html` without the blocks that cannot matter for reading `handle`'s profile.
 pub fn prune<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
-    let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // html[..copied] is already in `out` (or unchanged so far)
-    let mut at = 0;
-    while let Some(offset) = html[at..].find('<') {
-        let start = at + offset;
-        let Some((end, keep)) = block_at(html, bytes, start, handle) else {
-            at = start + 1;
-            continue;
-        };
+    for (start, end, keep) in blocks(html, handle) {
         if !keep {
             let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
             out.push_str(&html[copied..start]);
             copied = end;
         }
-        at = end;
     }
     match out {
         None => Cow::Borrowed(html),
@@ -49,6 +41,59 @@ pub fn prune<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
             Cow::Owned(out)
         }
     }
+}
+
+/// A LinkedIn page narrowed to what its readers look at: the head, the `<main>` element (every
+/// layout keeps the profile there), and from the rest only what [`prune`] would keep (`<code>`
+/// naming this person, JSON-LD). A page without one `<main>` element is returned whole. On a
+/// logged-in page this leaves a third of the HTML to parse.
+pub fn focus_main<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
+    let start = html.find("<main").filter(|&i| {
+        html.as_bytes()
+            .get(i + 5)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>')
+    });
+    let (Some(start), Some(close)) = (start, html.rfind("</main>")) else {
+        return Cow::Borrowed(html);
+    };
+    if close < start {
+        return Cow::Borrowed(html);
+    }
+    let end = close + "</main>".len();
+    let head_end = html[..start]
+        .find("</head>")
+        .map_or(0, |i| i + "</head>".len());
+    let mut out = String::with_capacity(end - start + head_end + 1024);
+    out.push_str(&html[..head_end]);
+    out.push_str(&html[start..end]);
+    for (from, to) in [(head_end, start), (end, html.len())] {
+        let outside = &html[from..to];
+        for (s, e, keep) in blocks(outside, handle) {
+            if keep {
+                out.push_str(&outside[s..e]);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Every removable block in `html`, in order: (start, end, whether to keep it after all).
+fn blocks<'a>(html: &'a str, handle: &'a str) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
+    let bytes = html.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(offset) = html[at..].find('<') {
+            let start = at + offset;
+            match block_at(html, bytes, start, handle) {
+                Some((end, keep)) => {
+                    at = end;
+                    return Some((start, end, keep));
+                }
+                None => at = start + 1,
+            }
+        }
+        None
+    })
 }
 
 /// If a removable block starts at `start`: where it ends, and whether to keep it after all.
@@ -94,6 +139,24 @@ fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn focus_keeps_head_main_and_what_prune_keeps_outside_main() {
+        let page = "<html><head><title>T</title></head><body><nav>menu</nav><code>{\"publicIdentifier\":\"ada\"}</code>\
+                    <main id=m><h1>Ada</h1></main><footer>f</footer><code>{\"other\":1}</code>\
+                    <script type=\"application/ld+json\">{}</script></body></html>";
+        assert_eq!(
+            focus_main(page, "ada"),
+            "<html><head><title>T</title></head><main id=m><h1>Ada</h1></main><code>{\"publicIdentifier\":\"ada\"}</code><script type=\"application/ld+json\">{}</script>"
+        );
+        for whole in [
+            "<h1>no main</h1>",
+            "</main><main>",
+            "<mainframe>x</mainframe>",
+        ] {
+            assert_eq!(focus_main(whole, "ada"), whole);
+        }
+    }
 
     #[test]
     fn removes_what_no_reader_uses_and_keeps_the_rest() {
