@@ -1,15 +1,16 @@
 //! Common Ground: what you share with the person whose profile you are reading, kept on your
 //! device.
 //!
-//! One crate, compiled twice. Natively it is the library behind the `cg` command line and the
-//! tests; compiled to `wasm32-unknown-unknown` it is the extension's core (in the service
+//! One crate. Natively it is the library behind the `cg` command line, the tests and the
+//! benchmarks; compiled to `wasm32-unknown-unknown` it is the extension's core (in the service
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`import`], [`me`], [`protocol`]. The browser shell — `store` (IndexedDB), `background`
-//! (the service worker's router) and `ui` — exists only on wasm32; the extension's two modules are
-//! this crate built with the `background` feature (for the service worker) and with `ui` (for
-//! extension pages). A pure module never imports the shell. See `ARCHITECTURE.md` for the map.
+//! [`model`], [`extract`], [`import`], [`me`], [`protocol`]. The browser shell — `store`
+//! (IndexedDB), `background` (the service worker's router) and `ui` — exists only on wasm32; the
+//! extension's three modules are this crate built with the `background` feature (service
+//! worker), `ui` (overlay, options) and `importer` (import page). A pure module never imports the
+//! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod extract;
 pub mod import;
