@@ -25,12 +25,25 @@
   let last = { url: null, size: 0, settled: false };
   const elements = document.getElementsByTagName('*'); // live; its length is cheap to read
 
+  // Which addresses can hold a profile, as the core answered (LinkedIn is one application, so
+  // this script is on all of it, and stays dormant away from profiles).
+  const recognised = new Map();
+
   async function snapshot() {
     if (busy) return;
     busy = true;
     const url = location.href;
     last = { url, size: elements.length, settled: true };
     try {
+      if (!recognised.has(url)) {
+        const reply = await chrome.runtime.sendMessage({ recognise: { url } });
+        recognised.set(url, Boolean(reply && reply.profile_address));
+      }
+      if (!recognised.get(url)) {
+        // Not a profile: nothing of this page leaves it. Wait for the next address.
+        unmount();
+        return;
+      }
       const answer = await chrome.runtime.sendMessage({
         snapshot: { url, html: document.documentElement.outerHTML },
       });

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::chrome;
-use crate::extract::{extract, page_part, Extraction, NoProfile, PagePart};
+use crate::extract::{extract, is_profile_address, page_part, Extraction, NoProfile, PagePart};
 use crate::import::Export;
 use crate::model::Note;
 use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
@@ -69,6 +69,9 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
     }
     let store = store().await?;
     match request {
+        Request::Recognise { url } => Ok(Response::Recognised {
+            profile_address: is_profile_address(&url),
+        }),
         Request::Snapshot { url, html } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
             match extract(&url, &html) {

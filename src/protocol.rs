@@ -17,6 +17,9 @@ use crate::model::{Note, PersonKey, Profile};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Request {
+    /// From the content script, before anything else: can the page at this address hold a
+    /// profile? Only then does it send the page.
+    Recognise { url: String },
     /// From the content script: the page the user is looking at.
     Snapshot { url: String, html: String },
     /// From the overlay: everything to show about the person filed under `person`.
@@ -63,7 +66,7 @@ impl Request {
     /// territory: it may hand over the page and resize the frame, but it never receives notes.
     pub fn allowed_from(&self, caller: Caller) -> bool {
         match self {
-            Request::Snapshot { .. } => caller == Caller::ContentScript,
+            Request::Recognise { .. } | Request::Snapshot { .. } => caller == Caller::ContentScript,
             Request::Overlay { .. }
             | Request::SaveNote { .. }
             | Request::Layout { .. }
@@ -77,6 +80,7 @@ impl Request {
     /// The request's name on the wire, for messages about it.
     pub fn kind(&self) -> &'static str {
         match self {
+            Request::Recognise { .. } => "recognise",
             Request::Snapshot { .. } => "snapshot",
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
@@ -95,6 +99,10 @@ impl Request {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
+    /// Whether an address can hold a profile (the answer to [`Request::Recognise`]).
+    Recognised {
+        profile_address: bool,
+    },
     /// The page holds a profile: the content script mounts the overlay for `person`.
     Profile {
         person: PersonKey,

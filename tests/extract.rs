@@ -410,6 +410,31 @@ fn schema_org_in_every_dialect() {
 }
 
 #[test]
+fn addresses_that_can_hold_a_profile() {
+    use common_ground::extract::is_profile_address;
+    let cases = [
+        ("https://www.linkedin.com/in/ada-example/", true),
+        (
+            "https://www.linkedin.com/in/ada-example/details/experience/",
+            true,
+        ),
+        ("https://www.linkedin.com/feed/", false),
+        (
+            "https://www.linkedin.com/search/results/people/?keywords=ada",
+            false,
+        ),
+        ("https://github.com/ada-example", true),
+        ("https://github.com/ada-example/tool", false),
+        ("https://github.com/settings", false),
+        ("https://ada.example/about", true),
+        ("not an address", false),
+    ];
+    for (url, want) in cases {
+        assert_eq!(is_profile_address(url), want, "{url}");
+    }
+}
+
+#[test]
 fn pages_that_hold_no_profile_say_why() {
     let cases = [(
         committed("not-found.html"),

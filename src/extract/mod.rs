@@ -133,6 +133,22 @@ fn parse(html: &str, handle: &str) -> Html {
     Html::parse_document(&prune::prune(html, handle))
 }
 
+/// Whether the page at `url` can be a profile at all, by its address alone: LinkedIn's `/in/…`
+/// pages, GitHub user pages, and any other site (schema.org may be anywhere). The content script
+/// asks this before it hands over a page, so no other page's content ever leaves it.
+pub fn is_profile_address(url: &str) -> bool {
+    let Ok(parsed) = parse_url(url) else {
+        return false;
+    };
+    if linkedin::is_linkedin(&parsed) {
+        linkedin::handle_from_url(&parsed).is_some()
+    } else if github::is_github(&parsed) {
+        github::handle_from_url(&parsed).is_some()
+    } else {
+        true
+    }
+}
+
 /// Which part of a profile the page at `url` shows.
 pub fn page_part(url: &str) -> Result<PagePart, ExtractError> {
     let parsed = parse_url(url)?;

@@ -105,3 +105,24 @@ test('a GitHub user page gets the overlay too', T, async () => {
   await frame.getByText('noordlicht', { exact: true }).waitFor();
   await page.close();
 });
+
+test('opening a profile from the feed, inside the application, brings the overlay', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/feed/`);
+  // The feed is not a profile: the script there only asked whether the address is one.
+  const next = readFileSync(join(PAGES, 'sanne-de-vries.html'), 'utf8');
+  const body = next.slice(next.indexOf('<body>') + 6, next.lastIndexOf('</body>'));
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/in/sanne-de-vries/');
+    document.body.innerHTML = html;
+  }, body);
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  // And back to the feed: the overlay goes away.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/feed/');
+    document.body.innerHTML = '<main><h1>Feed</h1><p>Back in the feed.</p></main>';
+  });
+  await page.waitForFunction(() => document.documentElement.style.marginRight === '');
+  await page.close();
+});

@@ -61,6 +61,7 @@ export async function startSite(pages = PAGES) {
       const file = join(pages, `github-${github[1]}.html`);
       return existsSync(file) ? send(200, file) : send(404, join(pages, 'not-found.html'));
     }
+    if (path === '/feed/') return send(200, join(pages, 'feed.html'));
     const profile = path.match(/^\/in\/([^/]+)\/?(?:details\/([a-z]+)\/?)?$/);
     if (profile) {
       const name = decodeURIComponent(profile[1]) + (profile[2] ? `.details-${profile[2]}` : '');
