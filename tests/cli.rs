@@ -114,3 +114,66 @@ fn import_of_a_broken_zip_is_one_clear_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn common_ground_from_an_imported_me_and_an_extracted_page() {
+    let dir = std::env::temp_dir().join(format!("cg-cli-common-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    assert!(
+        cg(&[
+            "sample-export",
+            "--connections",
+            "20",
+            "--messages",
+            "5",
+            &path("export.zip")
+        ])
+        .0
+    );
+    assert!(cg(&["import", &path("export.zip"), "--json-out", &path("json")]).0);
+    let (ok, profile, _) = cg(&[
+        "extract",
+        "--url",
+        "https://www.linkedin.com/in/sanne-de-vries/",
+        "tests/fixtures/pages/sanne-de-vries.html",
+    ]);
+    assert!(ok);
+    std::fs::write(dir.join("sanne.json"), profile).unwrap();
+    let (ok, stdout, stderr) = cg(&[
+        "common",
+        "--me",
+        &path("json/me.json"),
+        "--profile",
+        &path("sanne.json"),
+        "--contacts",
+        &path("json/contacts.json"),
+        "--today",
+        "2026-11",
+    ]);
+    assert!(ok, "{stderr}");
+    let a: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // The sample user: Veldwerk Analytics since Jan 2020, Gemeente Utrecht Mar 2016 - Dec 2019.
+    // Sanne: Veldwerk Analytics since Nov 2021, Gemeente Utrecht Mar 2017 - Oct 2021.
+    assert_eq!(a["shared_employers"][0]["org"], "Veldwerk Analytics");
+    assert_eq!(
+        a["shared_employers"][0]["overlap_months"], 61,
+        "Nov 2021 to Nov 2026"
+    );
+    assert_eq!(a["shared_employers"][1]["org"], "Gemeente Utrecht");
+    assert_eq!(
+        a["shared_employers"][1]["overlap_months"], 34,
+        "Mar 2017 to Dec 2019"
+    );
+    assert_eq!(a["shared_schools"][0]["org"], "Universiteit Utrecht");
+    assert_eq!(a["same_city"], "Utrecht");
+    assert_eq!(a["mutuals"][0]["name"], "Pieter Bakker");
+    let (ok, _, stderr) = cg(&[
+        "common",
+        "--me",
+        "no/such.json",
+        "--profile",
+        &path("sanne.json"),
+    ]);
+    assert!(!ok && stderr.contains("no/such.json"), "{stderr}");
+}

@@ -19,7 +19,9 @@ mod cli {
 
     use clap::{Parser, Subcommand};
     use common_ground::extract::extract;
+    use common_ground::history::{common_ground, month_of, Month};
     use common_ground::import::{read_files, sample, ExportFile};
+    use common_ground::model::{Contact, Profile};
 
     #[derive(Parser)]
     #[command(name = "cg", version, about = "Common Ground from the command line")]
@@ -46,6 +48,23 @@ mod cli {
             /// conversations.json and invitations.json.
             #[arg(long)]
             json_out: Option<PathBuf>,
+        },
+        /// The common ground between you and a person: shared employers and schools with the
+        /// months you overlapped (or how far apart you were), the same city, and mutual
+        /// connections matched to your contacts.
+        Common {
+            /// You, as a Profile (`cg import --json-out DIR` writes DIR/me.json).
+            #[arg(long)]
+            me: PathBuf,
+            /// The person, as `cg extract` prints them.
+            #[arg(long)]
+            profile: PathBuf,
+            /// Your contacts (`cg import --json-out DIR` writes DIR/contacts.json).
+            #[arg(long)]
+            contacts: Option<PathBuf>,
+            /// The month to count "current" positions up to (YYYY-MM); this month if left out.
+            #[arg(long)]
+            today: Option<String>,
         },
         /// Write a generated export of fictional people in the real 2024 format: a .zip, or
         /// only Connections.csv when OUT ends in .csv.
@@ -104,6 +123,25 @@ mod cli {
                 }
                 json(&export.report)
             }
+            Command::Common {
+                me,
+                profile,
+                contacts,
+                today,
+            } => {
+                let me: Profile = read_json(&me)?;
+                let them: Profile = read_json(&profile)?;
+                let contacts: Vec<Contact> = match contacts {
+                    Some(path) => read_json(&path)?,
+                    None => Vec::new(),
+                };
+                let today = match today {
+                    Some(t) => month_of(&t, false)
+                        .ok_or_else(|| format!("--today {t}: write it as YYYY-MM"))?,
+                    None => this_month(),
+                };
+                json(&common_ground(&me, &them, &contacts, today))
+            }
             Command::SampleExport {
                 connections,
                 messages,
@@ -125,6 +163,28 @@ mod cli {
                 ))
             }
         }
+    }
+
+    fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, String> {
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The current month, from the system clock (days since 1970 to a civil date).
+    fn this_month() -> Month {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = (secs / 86_400) as i64 + 719_468;
+        let era = days.div_euclid(146_097);
+        let doe = days - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        (year * 12 + month - 1) as Month
     }
 
     fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
