@@ -129,83 +129,11 @@ pub fn common_ground(
     contacts: &[Contact],
     today: Month,
 ) -> Annotation {
-    let period = |start: &Option<String>, end: &Option<String>, current: bool| {
-        let start = start.as_deref().and_then(|s| month_of(s, false));
-        let end = match end.as_deref() {
-            Some(e) => month_of(e, true),
-            None if current => Some(today),
-            None => None,
-        };
-        // Bad data: an end before the start is read as a single month at the start.
-        match (start, end) {
-            (Some(s), Some(e)) if e < s => Some((s, s)),
-            (Some(s), Some(e)) => Some((s, e)),
-            (Some(s), None) => Some((s, s)),
-            _ => None,
-        }
+    let mut annotation = Annotation {
+        shared_employers: shared(&jobs(me, today), &jobs(them, today)),
+        shared_schools: shared(&schools(me), &schools(them)),
+        ..Annotation::default()
     };
-    let mut annotation = Annotation::default();
-    for theirs in &them.positions {
-        let key = org_key(&theirs.org);
-        if key.is_empty()
-            || annotation
-                .shared_employers
-                .iter()
-                .any(|s| org_key(&s.org) == key)
-        {
-            continue;
-        }
-        let mine: Vec<_> = me
-            .positions
-            .iter()
-            .filter(|p| org_key(&p.org) == key)
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let their_periods: Vec<_> = them
-            .positions
-            .iter()
-            .filter(|p| org_key(&p.org) == key)
-            .filter_map(|p| period(&p.start, &p.end, p.current))
-            .collect();
-        let my_periods: Vec<_> = mine
-            .iter()
-            .filter_map(|p| period(&p.start, &p.end, p.current))
-            .collect();
-        annotation
-            .shared_employers
-            .push(relate(&theirs.org, &my_periods, &their_periods));
-    }
-    for theirs in &them.education {
-        let key = org_key(&theirs.school);
-        if key.is_empty()
-            || annotation
-                .shared_schools
-                .iter()
-                .any(|s| org_key(&s.org) == key)
-        {
-            continue;
-        }
-        let mine: Vec<_> = me
-            .education
-            .iter()
-            .filter(|e| org_key(&e.school) == key)
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let my_periods: Vec<_> = mine
-            .iter()
-            .filter_map(|e| period(&e.start, &e.end, false))
-            .collect();
-        let their_periods: Vec<_> = period(&theirs.start, &theirs.end, false)
-            .into_iter()
-            .collect();
-        annotation
-            .shared_schools
-            .push(relate(&theirs.school, &my_periods, &their_periods));
-    }
     annotation.same_city = same_city(me.location.as_deref(), them.location.as_deref());
     annotation.mutuals = them
         .mutuals
@@ -220,6 +148,84 @@ pub fn common_ground(
         })
         .collect();
     annotation
+}
+
+/// The months from `start` to `end` (or to `today` while `current`). Bad data, an end before the
+/// start, is read as a single month at the start.
+fn period(
+    start: &Option<String>,
+    end: &Option<String>,
+    current: bool,
+    today: Month,
+) -> Option<(Month, Month)> {
+    let start = start.as_deref().and_then(|s| month_of(s, false));
+    let end = match end.as_deref() {
+        Some(e) => month_of(e, true),
+        None if current => Some(today),
+        None => None,
+    };
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Some((s, s)),
+        (Some(s), Some(e)) => Some((s, e)),
+        (Some(s), None) => Some((s, s)),
+        _ => None,
+    }
+}
+
+fn jobs(p: &Profile, today: Month) -> Vec<Stint<'_>> {
+    p.positions
+        .iter()
+        .map(|x| stint(&x.org, period(&x.start, &x.end, x.current, today)))
+        .collect()
+}
+
+fn schools(p: &Profile) -> Vec<Stint<'_>> {
+    p.education
+        .iter()
+        .map(|x| stint(&x.school, period(&x.start, &x.end, false, 0)))
+        .collect()
+}
+
+/// A time at one organisation: its name as written, its [`org_key`], and its months if known.
+struct Stint<'a> {
+    name: &'a str,
+    key: String,
+    period: Option<(Month, Month)>,
+}
+
+fn stint(name: &str, period: Option<(Month, Month)>) -> Stint<'_> {
+    Stint {
+        name,
+        key: org_key(name),
+        period,
+    }
+}
+
+/// The organisations in `theirs` that are also in `mine`, once each, in their order, with every
+/// period either side had there.
+fn shared(mine: &[Stint], theirs: &[Stint]) -> Vec<Shared> {
+    let periods = |stints: &[Stint], key: &str| -> Vec<(Month, Month)> {
+        stints
+            .iter()
+            .filter(|s| s.key == key)
+            .filter_map(|s| s.period)
+            .collect()
+    };
+    let mut out: Vec<Shared> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for theirs_at in theirs {
+        let key = theirs_at.key.as_str();
+        if key.is_empty() || seen.contains(&key) || !mine.iter().any(|m| m.key == key) {
+            continue;
+        }
+        seen.push(key);
+        out.push(relate(
+            theirs_at.name,
+            &periods(mine, key),
+            &periods(theirs, key),
+        ));
+    }
+    out
 }
 
 /// How two sets of periods at one place relate: the months they overlapped, or the gap.
