@@ -67,11 +67,21 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
             request.kind()
         )));
     }
-    let store = store().await?;
     match request {
-        Request::Recognise { url } => Ok(Response::Recognised {
-            profile_address: is_profile_address(&url),
-        }),
+        // Asked on every address change anywhere on the site: answered without the store.
+        Request::Recognise { url } => Ok(recognised(&url)),
+        other => route_stored(other, sender, &*store().await?).await,
+    }
+}
+
+/// The requests that read or write the store.
+async fn route_stored(
+    request: Request,
+    sender: &Sender,
+    store: &Store,
+) -> Result<Response, StoreError> {
+    match request {
+        Request::Recognise { url } => Ok(recognised(&url)),
         Request::Snapshot { url, html } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
             match extract(&url, &html) {
@@ -112,17 +122,17 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
                 contacts: store.contact_count().await?,
             })
         }
-        Request::Me => me_response(&store).await,
+        Request::Me => me_response(store).await,
         Request::ThisIsMe { person } => {
             let profile = store.profile(&person).await?.ok_or_else(|| {
                 StoreError::Refused("Open your profile page first, then say it is you.".into())
             })?;
             store.set_me("page", Some(profile)).await?;
-            me_response(&store).await
+            me_response(store).await
         }
         Request::SetMe { profile } => {
             store.set_me("manual", profile).await?;
-            me_response(&store).await
+            me_response(store).await
         }
         Request::SaveNote { person, text } => {
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;
@@ -144,6 +154,12 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
             }
             Ok(Response::Done)
         }
+    }
+}
+
+fn recognised(url: &str) -> Response {
+    Response::Recognised {
+        profile_address: is_profile_address(url),
     }
 }
 
