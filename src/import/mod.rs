@@ -217,8 +217,8 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
 
     // Me first: messages need the user's name to tell sent from received.
     let mut me: Option<Profile> = None;
-    for (name, _, table) in of(Kind::Profile) {
-        let report = each_row(table, |row| {
+    for (name, kind, table) in of(Kind::Profile) {
+        each_row(&mut export.report, name, *kind, table, |row| {
             let first = row.get(&["first name"]).unwrap_or_default();
             let last = row.get(&["last name"]).unwrap_or_default();
             if first.is_empty() && last.is_empty() {
@@ -233,14 +233,10 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             me = Some(profile);
             Ok(())
         });
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Profile));
     }
     let mut positions = Vec::new();
-    for (name, _, table) in of(Kind::Positions) {
-        let report = each_row(table, |row| {
+    for (name, kind, table) in of(Kind::Positions) {
+        each_row(&mut export.report, name, *kind, table, |row| {
             let org = row.get(&["company name"]).ok_or("no company name")?;
             let end = row.get(&["finished on"]).and_then(parse_month);
             positions.push(Position {
@@ -253,14 +249,10 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             });
             Ok(())
         });
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Positions));
     }
     let mut schools = Vec::new();
-    for (name, _, table) in of(Kind::Education) {
-        let report = each_row(table, |row| {
+    for (name, kind, table) in of(Kind::Education) {
+        each_row(&mut export.report, name, *kind, table, |row| {
             let school = row.get(&["school name"]).ok_or("no school name")?;
             schools.push(Education {
                 school: school.to_owned(),
@@ -272,10 +264,6 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             });
             Ok(())
         });
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Education));
     }
     if me.is_some() || !positions.is_empty() || !schools.is_empty() {
         let mut profile = me.unwrap_or_else(|| {
@@ -288,8 +276,8 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
 
     let mut contacts: Vec<Contact> = Vec::new();
     let mut by_id: HashMap<String, (usize, usize)> = HashMap::new(); // id → (index, line)
-    for (name, _, table) in of(Kind::Connections) {
-        let report = each_row(table, |row| {
+    for (name, kind, table) in of(Kind::Connections) {
+        each_row(&mut export.report, name, *kind, table, |row| {
             let contact = contact_of(row)?;
             match by_id.get(&contact.id) {
                 // One address under two names is two people the file mixed up: keep the first
@@ -309,10 +297,6 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             }
             Ok(())
         });
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Connections));
     }
     export.contacts = contacts;
 
@@ -322,46 +306,39 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
         .map(|m| fold(&m.name))
         .unwrap_or_default();
     let mut conversations: HashMap<String, Conversation> = HashMap::new();
-    for (name, _, table) in of(Kind::Messages) {
-        let report = each_row(table, |row| {
+    for (name, kind, table) in of(Kind::Messages) {
+        each_row(&mut export.report, name, *kind, table, |row| {
             count_message(row, &me_name, &mut conversations)
         });
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Messages));
     }
     let mut conversations: Vec<Conversation> = conversations.into_values().collect();
     conversations.sort_by(|a, b| a.person.cmp(&b.person));
     export.conversations = conversations;
 
-    for (name, _, table) in of(Kind::Invitations) {
+    for (name, kind, table) in of(Kind::Invitations) {
         let mut invitations = Vec::new();
-        let report = each_row(table, |row| {
+        each_row(&mut export.report, name, *kind, table, |row| {
             invitations.push(invitation_of(row, &me_name)?);
             Ok(())
         });
         export.invitations.extend(invitations);
-        export
-            .report
-            .files
-            .insert(name.clone(), report.kind(Kind::Invitations));
     }
     Ok(export)
 }
 
-impl FileReport {
-    fn kind(mut self, kind: Kind) -> Self {
-        self.kind = kind.name().to_owned();
-        self
-    }
-}
-
-/// Runs `read` on every row, counting what imported and why the rest did not.
-fn each_row(table: &Table, mut read: impl FnMut(&Row) -> Result<(), String>) -> FileReport {
+/// Runs `read` on every row of the file `name`, and files in `into` what imported and why the
+/// rest did not.
+fn each_row(
+    into: &mut Report,
+    name: &str,
+    kind: Kind,
+    table: &Table,
+    mut read: impl FnMut(&Row) -> Result<(), String>,
+) {
     let mut report = FileReport {
         rows: table.rows.len() + table.skipped.len(),
         skipped: table.skipped.clone(),
+        kind: kind.name().to_owned(),
         ..FileReport::default()
     };
     for row in &table.rows {
@@ -381,7 +358,7 @@ fn each_row(table: &Table, mut read: impl FnMut(&Row) -> Result<(), String>) -> 
         }
     }
     report.skipped.sort_by_key(|s| s.line);
-    report
+    into.files.insert(name.to_owned(), report);
 }
 
 /// `linkedin:<handle>` from a profile address.
