@@ -9,6 +9,7 @@ mod import_page;
 mod options;
 mod overlay;
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -53,8 +54,6 @@ pub(crate) async fn ask(request: &Request) -> Response {
 fn error(message: String) -> Response {
     Response::Error { message }
 }
-
-use serde::Serialize;
 
 pub(crate) fn document() -> Result<Document, JsValue> {
     web_sys::window()
