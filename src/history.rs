@@ -1,10 +1,12 @@
 //! Common ground between the user and a person: the employers and schools they shared (the same
-//! organisation under different spellings), whether their time there overlapped and by how many
-//! months or how far apart it was, the same city, and which names on the page are the user's own
-//! contacts.
+//! organisation under different spellings, or one company page), whether their time there
+//! overlapped and by how many months or how far apart it was, the same city, which names on the
+//! page are the user's own contacts and which contacts work with the person now, and what
+//! changed on their profile since the user's last visit.
 //!
-//! Pure: Me, the Profile and the contacts in, an [`Annotation`] out; "today" is a parameter.
-//! The relationship side (tie strength, rhythm, give/ask) belongs to `relationship.rs`.
+//! Pure: Me, the Profile and the indexed contacts in, an [`Annotation`] out; "today" is a
+//! parameter. How well the user knows each mutual connection comes from `relationship.rs`
+//! ([`weigh_mutuals`]).
 //!
 //! ```
 //! use common_ground::history::org_key;
@@ -14,7 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{fold, Contact, Profile};
+use crate::model::{fold, Profile};
+use crate::people::{Known, People};
+use crate::relationship::{date_of, relationship, Day, Kept, Ledger, Relationship, Strength, Tie};
 
 /// A month as a count since year 0: comparable, subtractable.
 pub type Month = i32;
@@ -98,7 +102,18 @@ pub struct Annotation {
     pub shared_schools: Vec<Shared>,
     /// Their city when it is the user's too.
     pub same_city: Option<String>,
+    /// Mutual connections: the names the page shows, then contacts who work with the person
+    /// now; strongest tie first once weighed ([`weigh_mutuals`]).
     pub mutuals: Vec<Mutual>,
+    /// How many mutual connections the page says there are (it names only a few).
+    pub mutual_count: u32,
+    /// The name of the mutual connection the user knows best, when they know them well enough
+    /// to ask for an introduction.
+    pub best_introducer: Option<String>,
+    /// The user's own history with the person (see `relationship.rs`).
+    pub relationship: Option<Relationship>,
+    /// What changed on their profile since the user's previous visit.
+    pub changes: Vec<Change>,
 }
 
 /// An organisation both were at, and how their times there relate.
@@ -112,42 +127,194 @@ pub struct Shared {
     pub gap_months: Option<u32>,
     /// Who was there first when the times did not meet: `you` or `they`.
     pub first: Option<String>,
+    /// The place, when both say where they worked there and it is the same city.
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
-/// A name the page shows among the mutual connections, and the user's contact it is.
+/// Someone both know: a name the page shows among the mutual connections, or one of the user's
+/// contacts who works with the person now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mutual {
     pub name: String,
     /// The contact id, when the name is one of the user's contacts.
     pub contact: Option<String>,
+    /// Not named on the page but a contact of the user's at this organisation, where the person
+    /// works now too.
+    #[serde(default)]
+    pub colleague_at: Option<String>,
+    /// How well the user knows them.
+    #[serde(default)]
+    pub tie: Option<Tie>,
 }
 
-/// The common ground between `me` and `them`, as of the month `today`.
-pub fn common_ground(
-    me: &Profile,
-    them: &Profile,
-    contacts: &[Contact],
-    today: Month,
-) -> Annotation {
+/// At most this many colleagues are listed (the most written-to first), so that a visit to
+/// someone at a large employer stays quick and readable.
+pub const COLLEAGUES_LISTED: usize = 12;
+
+/// The common ground between `me` and `them`, as of the month `today`, with `people` the user's
+/// contacts.
+pub fn common_ground(me: &Profile, them: &Profile, people: &People, today: Month) -> Annotation {
     let mut annotation = Annotation {
         shared_employers: shared(&jobs(me, today), &jobs(them, today)),
         shared_schools: shared(&schools(me), &schools(them)),
+        same_city: same_city(me.location.as_deref(), them.location.as_deref()),
+        mutual_count: them.mutuals.count.max(them.mutuals.names.len() as u32),
         ..Annotation::default()
     };
-    annotation.same_city = same_city(me.location.as_deref(), them.location.as_deref());
+    let themselves = contact_of(people, them).map(|k| k.contact.id.clone());
     annotation.mutuals = them
         .mutuals
         .names
         .iter()
         .map(|name| Mutual {
             name: name.clone(),
-            contact: contacts
-                .iter()
-                .find(|c| same_person(&c.name(), name))
-                .map(|c| c.id.clone()),
+            contact: people.named(name).next().map(|k| k.contact.id.clone()),
+            colleague_at: None,
+            tie: None,
         })
         .collect();
+    // Contacts at the organisations where the person works now were there at the same time.
+    let mut colleagues: Vec<(&Known, &str)> = Vec::new();
+    for position in them.positions.iter().filter(|p| p.current) {
+        for known in people.at_org(&org_key(&position.org)) {
+            let id = &known.contact.id;
+            let listed = annotation
+                .mutuals
+                .iter()
+                .any(|m| m.contact.as_ref() == Some(id))
+                || colleagues.iter().any(|(k, _)| &k.contact.id == id);
+            if !listed && themselves.as_ref() != Some(id) {
+                colleagues.push((known, &position.org));
+            }
+        }
+    }
+    let messages = |k: &Known| k.conversation.as_ref().map_or(0, |c| c.messages);
+    colleagues.sort_by_key(|(k, _)| std::cmp::Reverse(messages(k)));
+    annotation.mutuals.extend(
+        colleagues
+            .into_iter()
+            .take(COLLEAGUES_LISTED)
+            .map(|(k, org)| Mutual {
+                name: k.contact.name(),
+                contact: Some(k.contact.id.clone()),
+                colleague_at: Some(org.to_owned()),
+                tie: None,
+            }),
+    );
     annotation
+}
+
+/// The contact ids and person keys whose notes, interactions and invitations [`finish`] needs:
+/// the person's own and every mutual connection's.
+pub fn wanted(annotation: &Annotation, them: &Profile, people: &People) -> Vec<String> {
+    let mut ids = vec![them.key().as_str().to_owned()];
+    ids.extend(contact_of(people, them).map(|k| k.contact.id.clone()));
+    ids.extend(annotation.mutuals.iter().filter_map(|m| m.contact.clone()));
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Completes the annotation from [`common_ground`]: how well the user knows each mutual
+/// connection, the relationship with the person themselves, and what changed since
+/// `previous` (their profile as the user's previous visit read it). `kept` holds what the store
+/// keeps under each id of [`wanted`].
+pub fn finish(
+    annotation: &mut Annotation,
+    them: &Profile,
+    previous: Option<&Profile>,
+    people: &People,
+    kept: &std::collections::HashMap<String, Kept>,
+    today: Day,
+) {
+    weigh_mutuals(
+        annotation,
+        |id| Ledger::of(people.get(id), kept.get(id)),
+        today,
+    );
+    let known = contact_of(people, them);
+    let mut own = kept.get(them.key().as_str()).cloned().unwrap_or_default();
+    if let Some(also) = known.and_then(|k| kept.get(&k.contact.id)) {
+        if k_differs(known, them) {
+            own.merge(also);
+        }
+    }
+    let ledger = Ledger {
+        invitations: &own.invitations,
+        notes: &own.notes,
+        interactions: &own.interactions,
+        ..Ledger::of(known, None)
+    };
+    annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));
+    annotation.changes = previous.map(|p| changes(p, them)).unwrap_or_default();
+}
+
+/// Whether the contact is filed under another id than the person's key (then both are read).
+fn k_differs(known: Option<&Known>, them: &Profile) -> bool {
+    known.is_some_and(|k| k.contact.id != them.key().as_str())
+}
+
+/// The month a day falls in.
+pub fn month_of_day(day: Day) -> Month {
+    month_of(&date_of(day)[..7], false).unwrap_or_default()
+}
+
+/// The person on the page among the user's contacts: by profile address, else by name (and
+/// their current company, when the name alone is not enough).
+pub fn contact_of<'a>(people: &'a People, them: &Profile) -> Option<&'a Known> {
+    if let Some(known) = people.get(them.key().as_str()) {
+        return Some(known);
+    }
+    let mut named = people.named(&them.name).peekable();
+    let first = named.next()?;
+    if named.peek().is_none() {
+        return Some(first);
+    }
+    let now: Vec<String> = them
+        .positions
+        .iter()
+        .filter(|p| p.current)
+        .map(|p| org_key(&p.org))
+        .collect();
+    std::iter::once(first).chain(named).find(|k| {
+        k.contact
+            .company
+            .as_deref()
+            .is_some_and(|c| now.contains(&org_key(c)))
+    })
+}
+
+/// The tie strength a mutual connection needs to be suggested as the one to introduce you.
+const INTRODUCER_SCORE: u32 = 25;
+
+/// Weighs each mutual connection by the user's history with them (`ledger_of` gives it by
+/// contact id), puts the strongest first and names the best one to be introduced by.
+pub fn weigh_mutuals<'a>(
+    annotation: &mut Annotation,
+    ledger_of: impl Fn(&str) -> Ledger<'a>,
+    today: Day,
+) {
+    for mutual in &mut annotation.mutuals {
+        mutual.tie = mutual
+            .contact
+            .as_deref()
+            .map(|id| crate::relationship::tie(&ledger_of(id), today));
+    }
+    let score = |m: &Mutual| m.tie.as_ref().map_or(-1, |t| t.score as i64);
+    // Stable: equal ties keep the page's order.
+    annotation
+        .mutuals
+        .sort_by_key(|m| std::cmp::Reverse(score(m)));
+    annotation.best_introducer = annotation
+        .mutuals
+        .iter()
+        .find(|m| {
+            m.tie
+                .as_ref()
+                .is_some_and(|t| t.score >= INTRODUCER_SCORE && t.strength != Strength::Dormant)
+        })
+        .map(|m| m.name.clone());
 }
 
 /// The months from `start` to `end` (or to `today` while `current`). Bad data, an end before the
@@ -175,55 +342,73 @@ fn period(
 fn jobs(p: &Profile, today: Month) -> Vec<Stint<'_>> {
     p.positions
         .iter()
-        .map(|x| stint(&x.org, period(&x.start, &x.end, x.current, today)))
+        .map(|x| Stint {
+            name: &x.org,
+            key: org_key(&x.org),
+            url: x.org_url.as_deref(),
+            place: x.location.as_deref(),
+            period: period(&x.start, &x.end, x.current, today),
+        })
         .collect()
 }
 
 fn schools(p: &Profile) -> Vec<Stint<'_>> {
     p.education
         .iter()
-        .map(|x| stint(&x.school, period(&x.start, &x.end, false, 0)))
+        .map(|x| Stint {
+            name: &x.school,
+            key: org_key(&x.school),
+            url: None,
+            place: None,
+            period: period(&x.start, &x.end, false, 0),
+        })
         .collect()
 }
 
-/// A time at one organisation: its name as written, its [`org_key`], and its months if known.
+/// A time at one organisation: its name as written, its [`org_key`], its page on the site, where
+/// it was, and its months if known.
 struct Stint<'a> {
     name: &'a str,
     key: String,
+    url: Option<&'a str>,
+    place: Option<&'a str>,
     period: Option<(Month, Month)>,
 }
 
-fn stint(name: &str, period: Option<(Month, Month)>) -> Stint<'_> {
-    Stint {
-        name,
-        key: org_key(name),
-        period,
+impl Stint<'_> {
+    /// One organisation: the same key, or the same company page however it is spelt.
+    fn same_org(&self, other: &Stint) -> bool {
+        (!self.key.is_empty() && self.key == other.key)
+            || self.url.is_some_and(|u| other.url == Some(u))
     }
 }
 
 /// The organisations in `theirs` that are also in `mine`, once each, in their order, with every
 /// period either side had there.
 fn shared(mine: &[Stint], theirs: &[Stint]) -> Vec<Shared> {
-    let periods = |stints: &[Stint], key: &str| -> Vec<(Month, Month)> {
-        stints
-            .iter()
-            .filter(|s| s.key == key)
-            .filter_map(|s| s.period)
-            .collect()
-    };
     let mut out: Vec<Shared> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut done: Vec<&Stint> = Vec::new();
     for theirs_at in theirs {
-        let key = theirs_at.key.as_str();
-        if key.is_empty() || seen.contains(&key) || !mine.iter().any(|m| m.key == key) {
+        if done.iter().any(|d| d.same_org(theirs_at)) {
             continue;
         }
-        seen.push(key);
-        out.push(relate(
+        let mine_there: Vec<&Stint> = mine.iter().filter(|m| m.same_org(theirs_at)).collect();
+        if mine_there.is_empty() {
+            continue;
+        }
+        done.push(theirs_at);
+        let theirs_there: Vec<&Stint> = theirs.iter().filter(|t| t.same_org(theirs_at)).collect();
+        let periods =
+            |stints: &[&Stint]| stints.iter().filter_map(|s| s.period).collect::<Vec<_>>();
+        let mut relation = relate(
             theirs_at.name,
-            &periods(mine, key),
-            &periods(theirs, key),
-        ));
+            &periods(&mine_there),
+            &periods(&theirs_there),
+        );
+        relation.location = theirs_there
+            .iter()
+            .find_map(|t| mine_there.iter().find_map(|m| same_city(m.place, t.place)));
+        out.push(relation);
     }
     out
 }
@@ -263,6 +448,7 @@ fn relate(org: &str, mine: &[(Month, Month)], theirs: &[(Month, Month)]) -> Shar
         } else {
             None
         },
+        location: None,
     }
 }
 
@@ -275,35 +461,94 @@ fn same_city(mine: Option<&str>, theirs: Option<&str>) -> Option<String> {
     };
     let (mine, theirs) = (mine?, theirs?);
     let (a, b) = (city(mine), city(theirs));
-    (!a.is_empty() && a == b).then(|| theirs.split(',').next().unwrap_or(theirs).trim().to_owned())
+    let written = theirs.split(',').next().unwrap_or(theirs).trim();
+    let written = written.strip_prefix("Greater ").unwrap_or(written);
+    let written = written.strip_suffix(" Area").unwrap_or(written);
+    (!a.is_empty() && a == b).then(|| written.to_owned())
 }
 
-/// Names match when their folded first and last words do ("Zoë van der Berg-Jansen" and
-/// "zoe berg-jansen"? no: the last word must agree), ignoring middle names and suffixes.
-fn same_person(a: &str, b: &str) -> bool {
-    let words = |n: &str| {
-        fold(n)
-            .split_whitespace()
-            .filter(|w| {
-                !matches!(
-                    *w,
-                    "jr" | "sr" | "ii" | "iii" | "phd" | "dr" | "mba" | "msc"
-                )
-            })
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (words(a), words(b));
-    match (a.first(), a.last(), b.first(), b.last()) {
-        (Some(af), Some(al), Some(bf), Some(bl)) => af == bf && al == bl,
-        _ => false,
+/// Something on the person's profile that is new since the user's previous visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    /// A current position that was not on the profile before.
+    NewPosition {
+        org: String,
+        title: Option<String>,
+    },
+    Headline {
+        from: String,
+        to: String,
+    },
+    /// They moved to another city.
+    Moved {
+        from: String,
+        to: String,
+    },
+}
+
+/// What changed from the reading `before` (the previous visit) to `now`.
+pub fn changes(before: &Profile, now: &Profile) -> Vec<Change> {
+    let mut out = Vec::new();
+    let role = |org: &str, title: Option<&str>| (org_key(org), fold(title.unwrap_or_default()));
+    let known: Vec<_> = before
+        .positions
+        .iter()
+        .map(|p| role(&p.org, p.title.as_deref()))
+        .collect();
+    for p in now.positions.iter().filter(|p| p.current) {
+        if !known.contains(&role(&p.org, p.title.as_deref())) {
+            out.push(Change::NewPosition {
+                org: p.org.clone(),
+                title: p.title.clone(),
+            });
+        }
     }
+    if let (Some(from), Some(to)) = (&before.headline, &now.headline) {
+        if fold(from) != fold(to) {
+            out.push(Change::Headline {
+                from: from.clone(),
+                to: to.clone(),
+            });
+        }
+    }
+    if let (Some(from), Some(to)) = (&before.location, &now.location) {
+        if same_city(Some(from), Some(to)).is_none() {
+            out.push(Change::Moved {
+                from: from.clone(),
+                to: to.clone(),
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Education, Mutuals, Position, Site};
+    use crate::model::{Contact, Conversation, Education, Mutuals, Position, Site};
+    use crate::people::ContactByUser;
+    use crate::relationship::day_of;
+
+    fn contact(id: &str, first: &str, last: &str, company: Option<&str>) -> Contact {
+        Contact {
+            id: id.into(),
+            first_name: first.into(),
+            last_name: last.into(),
+            url: None,
+            email: None,
+            company: company.map(Into::into),
+            position: None,
+            connected_on: None,
+        }
+    }
+
+    fn people(contacts: Vec<Contact>, conversations: Vec<Conversation>) -> People {
+        People::new(
+            contacts.into_iter().map(|c| (c, ContactByUser::default())),
+            conversations,
+        )
+    }
 
     fn at(org: &str, start: Option<&str>, end: Option<&str>, current: bool) -> Position {
         Position {
@@ -327,7 +572,7 @@ mod tests {
         common_ground(
             &person(me, vec![], None),
             &person(them, vec![], None),
-            &[],
+            &People::default(),
             today,
         )
         .shared_employers
@@ -423,20 +668,154 @@ mod tests {
             names: vec!["Zoë de Boer".into(), "Sam Stranger".into()],
             count: 3,
         };
-        let contacts = [Contact {
-            id: "linkedin:zoe".into(),
-            first_name: "Zoe".into(),
-            last_name: "Anna de Boer".into(),
-            url: None,
-            email: None,
-            company: None,
-            position: None,
-            connected_on: None,
-        }];
+        let contacts = people(
+            vec![contact("linkedin:zoe", "Zoe", "Anna de Boer", None)],
+            vec![],
+        );
         let a = common_ground(&me, &them, &contacts, month_of("2026-11", false).unwrap());
         assert_eq!(a.shared_schools[0].overlap_months, 24);
         assert_eq!(a.same_city.as_deref(), Some("Utrecht"));
         assert_eq!(a.mutuals[0].contact.as_deref(), Some("linkedin:zoe"));
         assert_eq!(a.mutuals[1].contact, None);
+    }
+
+    #[test]
+    fn one_company_page_is_one_employer_however_it_is_spelt_and_places_are_compared() {
+        let mut mine = at("Initech", Some("2018-01"), Some("2020-12"), false);
+        mine.org_url = Some("https://www.linkedin.com/company/42/".into());
+        mine.location = Some("Amsterdam, North Holland, Netherlands".into());
+        let mut theirs = at("Initech Nederland", Some("2020-01"), None, true);
+        theirs.org_url = mine.org_url.clone();
+        theirs.location = Some("Amsterdam Area".into());
+        let s = shared(vec![mine], vec![theirs]);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].org, "Initech Nederland");
+        assert_eq!(s[0].overlap_months, 12);
+        assert_eq!(s[0].location.as_deref(), Some("Amsterdam"));
+        // Different pages with different names are different organisations.
+        let mut other = at("Initrode", Some("2020-01"), None, true);
+        other.org_url = Some("https://www.linkedin.com/company/43/".into());
+        assert!(shared(vec![at("Initech", None, None, true)], vec![other]).is_empty());
+    }
+
+    #[test]
+    fn colleagues_among_contacts_are_mutuals_and_the_best_introducer_is_the_closest() {
+        let me = person(vec![], vec![], None);
+        let mut them = person(
+            vec![at("Acme B.V.", Some("2022-01"), None, true)],
+            vec![],
+            None,
+        );
+        them.name = "Jo Visser".into();
+        them.mutuals = Mutuals {
+            names: vec!["Kim Kok".into(), "Lee Smit".into()],
+            count: 9,
+        };
+        let talked = |id: &str, messages: u32, last: &str| Conversation {
+            person: id.into(),
+            name: String::new(),
+            messages,
+            sent: messages / 2,
+            received: messages - messages / 2,
+            first: None,
+            last: Some(last.into()),
+        };
+        let contacts = people(
+            vec![
+                contact("k", "Kim", "Kok", Some("Elsewhere")),
+                contact("l", "Lee", "Smit", None),
+                contact("a1", "Ann", "Aa", Some("ACME")),
+                contact("a2", "Bob", "Bb", Some("Acme Inc.")),
+                contact("jo", "Jo", "Visser", Some("Acme")),
+                contact("k2", "Kim", "Kok", Some("Acme")),
+            ],
+            vec![
+                talked("k", 2, "2026-10-01"),
+                talked("l", 10, "2026-11-01"),
+                talked("a2", 60, "2026-11-10"),
+            ],
+        );
+        let mut a = common_ground(&me, &them, &contacts, month_of("2026-11", false).unwrap());
+        assert_eq!(a.mutual_count, 9);
+        let names: Vec<(&str, Option<&str>)> = a
+            .mutuals
+            .iter()
+            .map(|m| (m.name.as_str(), m.colleague_at.as_deref()))
+            .collect();
+        // Jo is the person themselves; the second Kim Kok is a colleague of theirs.
+        assert_eq!(
+            names,
+            [
+                ("Kim Kok", None),
+                ("Lee Smit", None),
+                ("Bob Bb", Some("Acme B.V.")),
+                ("Ann Aa", Some("Acme B.V.")),
+                ("Kim Kok", Some("Acme B.V.")),
+            ]
+        );
+        let conversations: std::collections::HashMap<&str, &Conversation> = ["k", "l", "a2"]
+            .iter()
+            .map(|id| {
+                (
+                    *id,
+                    contacts.get(id).unwrap().conversation.as_ref().unwrap(),
+                )
+            })
+            .collect();
+        weigh_mutuals(
+            &mut a,
+            |id| Ledger {
+                conversation: conversations.get(id).copied(),
+                ..Ledger::default()
+            },
+            day_of("2026-11-22").unwrap(),
+        );
+        let order: Vec<&str> = a
+            .mutuals
+            .iter()
+            .map(|m| m.contact.as_deref().unwrap())
+            .collect();
+        assert_eq!(order, ["a2", "l", "k", "a1", "k2"]);
+        assert_eq!(a.best_introducer.as_deref(), Some("Bob Bb"));
+        assert_eq!(a.mutuals[3].tie.as_ref().unwrap().strength, Strength::None);
+    }
+
+    #[test]
+    fn what_changed_since_the_last_visit() {
+        let mut before = person(
+            vec![at("Acme", Some("2020-01"), None, true)],
+            vec![],
+            Some("Utrecht, Netherlands"),
+        );
+        before.headline = Some("Engineer at Acme".into());
+        assert!(changes(&before, &before).is_empty());
+        let mut now = before.clone();
+        now.positions[0].current = false;
+        now.positions
+            .insert(0, at("Globex", Some("2026-10"), None, true));
+        now.headline = Some("Lead at Globex".into());
+        now.location = Some("Rotterdam, South Holland, Netherlands".into());
+        assert_eq!(
+            changes(&before, &now),
+            [
+                Change::NewPosition {
+                    org: "Globex".into(),
+                    title: None
+                },
+                Change::Headline {
+                    from: "Engineer at Acme".into(),
+                    to: "Lead at Globex".into()
+                },
+                Change::Moved {
+                    from: "Utrecht, Netherlands".into(),
+                    to: "Rotterdam, South Holland, Netherlands".into()
+                },
+            ]
+        );
+        // The same city written differently is not a move; a recased headline is not news.
+        let mut same = before.clone();
+        same.location = Some("Utrecht Area".into());
+        same.headline = Some("engineer at ACME".into());
+        assert!(changes(&before, &same).is_empty());
     }
 }

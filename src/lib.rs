@@ -6,7 +6,8 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`history`], [`import`], [`me`], [`protocol`]. The browser shell — `store`
+//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`import`], [`me`],
+//! [`protocol`]. The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router) and `ui` — exists only on wasm32; the
 //! extension's three modules are this crate built with the `background` feature (service
 //! worker), `ui` (overlay, options) and `importer` (import page). A pure module never imports the
@@ -17,7 +18,9 @@ pub mod history;
 pub mod import;
 pub mod me;
 pub mod model;
+pub mod people;
 pub mod protocol;
+pub mod relationship;
 
 #[cfg(all(target_arch = "wasm32", feature = "background"))]
 pub mod background;

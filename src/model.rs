@@ -106,6 +106,10 @@ pub struct Position {
     pub current: bool,
     #[serde(default)]
     pub location: Option<String>,
+    /// The organisation's own page on the site (`https://www.linkedin.com/company/…/`), when the
+    /// profile links it: the surest sign two spellings are one organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_url: Option<String>,
 }
 
 impl Position {
@@ -118,6 +122,7 @@ impl Position {
             end: None,
             current,
             location: None,
+            org_url: None,
         }
     }
 }
@@ -164,6 +169,57 @@ pub struct Note {
     pub person: PersonKey,
     pub text: String,
     pub created: f64,
+}
+
+/// Something that happened between the user and a person, as the user logged it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Interaction {
+    /// Assigned by the store; absent until the interaction is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<u32>,
+    pub person: PersonKey,
+    pub kind: InteractionKind,
+    /// Who gave: the user, the user asked, or neither.
+    pub balance: Balance,
+    /// What the user wrote about it ("met at the Open Data meetup").
+    #[serde(default)]
+    pub text: String,
+    /// Milliseconds since the Unix epoch.
+    pub at: f64,
+}
+
+/// What kind of interaction it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InteractionKind {
+    Met,
+    Messaged,
+    Called,
+    Introduced,
+    Shared,
+    Congratulated,
+    Asked,
+    Other,
+}
+
+impl InteractionKind {
+    /// Whether the user and the person spoke (in person, by phone or in writing), rather than
+    /// one of them doing something for the other.
+    pub fn is_conversation(self) -> bool {
+        matches!(
+            self,
+            InteractionKind::Met | InteractionKind::Messaged | InteractionKind::Called
+        )
+    }
+}
+
+/// The give/ask side of an interaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Balance {
+    Give,
+    Ask,
+    Neutral,
 }
 
 /// One of the user's first-degree connections, as their LinkedIn export lists them.

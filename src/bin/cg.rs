@@ -19,9 +19,13 @@ mod cli {
 
     use clap::{Parser, Subcommand};
     use common_ground::extract::extract;
-    use common_ground::history::{common_ground, month_of, Month};
+    use std::collections::HashMap;
+
+    use common_ground::history::{common_ground, finish, month_of_day};
     use common_ground::import::{read_files, sample, ExportFile};
-    use common_ground::model::{Contact, Profile};
+    use common_ground::model::{Contact, Conversation, Invitation, Profile};
+    use common_ground::people::{ContactByUser, People};
+    use common_ground::relationship::{day_of, Day, Kept};
 
     #[derive(Parser)]
     #[command(name = "cg", version, about = "Common Ground from the command line")]
@@ -50,8 +54,8 @@ mod cli {
             json_out: Option<PathBuf>,
         },
         /// The common ground between you and a person: shared employers and schools with the
-        /// months you overlapped (or how far apart you were), the same city, and mutual
-        /// connections matched to your contacts.
+        /// months you overlapped (or how far apart you were), the same city, mutual connections
+        /// matched to your contacts and ranked by how well you know them, and your relationship.
         Common {
             /// You, as a Profile (`cg import --json-out DIR` writes DIR/me.json).
             #[arg(long)]
@@ -59,10 +63,15 @@ mod cli {
             /// The person, as `cg extract` prints them.
             #[arg(long)]
             profile: PathBuf,
-            /// Your contacts (`cg import --json-out DIR` writes DIR/contacts.json).
+            /// Your contacts: contacts.json, or the folder `cg import --json-out DIR` wrote
+            /// (then its conversations.json and invitations.json are read too).
             #[arg(long)]
             contacts: Option<PathBuf>,
-            /// The month to count "current" positions up to (YYYY-MM); this month if left out.
+            /// The profile as your previous visit read it, to say what changed since.
+            #[arg(long)]
+            previous: Option<PathBuf>,
+            /// The day to count up to (YYYY-MM-DD, or YYYY-MM for its first day); today if left
+            /// out.
             #[arg(long)]
             today: Option<String>,
         },
@@ -127,20 +136,51 @@ mod cli {
                 me,
                 profile,
                 contacts,
+                previous,
                 today,
             } => {
                 let me: Profile = read_json(&me)?;
                 let them: Profile = read_json(&profile)?;
-                let contacts: Vec<Contact> = match contacts {
-                    Some(path) => read_json(&path)?,
-                    None => Vec::new(),
+                let previous: Option<Profile> = previous.map(|p| read_json(&p)).transpose()?;
+                let (contacts, conversations, invitations) = match contacts {
+                    Some(path) if path.is_dir() => {
+                        let contacts: Vec<Contact> = read_json(&path.join("contacts.json"))?;
+                        let conversations: Vec<Conversation> =
+                            read_if_there(&path.join("conversations.json"))?;
+                        let invitations: Vec<Invitation> =
+                            read_if_there(&path.join("invitations.json"))?;
+                        (contacts, conversations, invitations)
+                    }
+                    Some(path) => (read_json(&path)?, Vec::new(), Vec::new()),
+                    None => Default::default(),
                 };
                 let today = match today {
-                    Some(t) => month_of(&t, false)
-                        .ok_or_else(|| format!("--today {t}: write it as YYYY-MM"))?,
-                    None => this_month(),
+                    Some(t) => day_of(&t)
+                        .or_else(|| day_of(&format!("{t}-01")))
+                        .ok_or_else(|| format!("--today {t}: write it as YYYY-MM-DD"))?,
+                    None => this_day(),
                 };
-                json(&common_ground(&me, &them, &contacts, today))
+                let mut kept: HashMap<String, Kept> = HashMap::new();
+                for invitation in invitations {
+                    kept.entry(invitation.person.clone())
+                        .or_default()
+                        .invitations
+                        .push(invitation);
+                }
+                let people = People::new(
+                    contacts.into_iter().map(|c| (c, ContactByUser::default())),
+                    conversations,
+                );
+                let mut annotation = common_ground(&me, &them, &people, month_of_day(today));
+                finish(
+                    &mut annotation,
+                    &them,
+                    previous.as_ref(),
+                    &people,
+                    &kept,
+                    today,
+                );
+                json(&annotation)
             }
             Command::SampleExport {
                 connections,
@@ -171,20 +211,23 @@ mod cli {
         serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
-    /// The current month, from the system clock (days since 1970 to a civil date).
-    fn this_month() -> Month {
+    /// A list from a JSON file, or an empty one when the file is not there.
+    fn read_if_there<T: serde::de::DeserializeOwned>(
+        path: &std::path::Path,
+    ) -> Result<Vec<T>, String> {
+        if path.exists() {
+            read_json(path)
+        } else {
+            Ok(Vec::new())
+        }
+    }
+
+    /// Today, from the system clock.
+    fn this_day() -> Day {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let days = (secs / 86_400) as i64 + 719_468;
-        let era = days.div_euclid(146_097);
-        let doe = days - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        (year * 12 + month - 1) as Month
+        (secs / 86_400) as Day
     }
 
     fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {

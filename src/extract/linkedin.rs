@@ -315,6 +315,19 @@ fn og_title_name(document: &Html) -> Option<String> {
 struct Entry {
     lines: Vec<String>,
     roles: Vec<Entry>,
+    /// The organisation's page on LinkedIn, when the entry links it.
+    org_url: Option<String>,
+}
+
+/// The first link to a company page inside `element` (not inside its nested roles), as
+/// `https://www.linkedin.com/company/<id>/`.
+fn company_link(element: ElementRef<'_>) -> Option<String> {
+    element.select(sel!("a[href*='/company/']")).find_map(|a| {
+        let href = a.value().attr("href")?;
+        let rest = &href[href.find("/company/")? + "/company/".len()..];
+        let id = rest.split(['/', '?', '#']).next()?;
+        (!id.is_empty()).then(|| format!("https://www.linkedin.com/company/{id}/"))
+    })
 }
 
 fn positions(document: &Html) -> Vec<Position> {
@@ -404,7 +417,11 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
         ))
         .map(entity_2024)
         .collect();
-    Entry { lines, roles }
+    Entry {
+        lines,
+        roles,
+        org_url: company_link(entity),
+    }
 }
 
 fn entry_2026(item: ElementRef<'_>) -> Entry {
@@ -418,6 +435,7 @@ fn entry_2026(item: ElementRef<'_>) -> Entry {
     Entry {
         lines,
         roles: vec![],
+        org_url: company_link(item),
     }
 }
 
@@ -450,16 +468,19 @@ fn public_experience(document: &Html) -> Option<Vec<Entry>> {
                 .map(|r| Entry {
                     lines: item_lines(r),
                     roles: vec![],
+                    org_url: None,
                 })
                 .collect();
             entries.push(Entry {
                 lines: vec![company],
                 roles,
+                org_url: company_link(item),
             });
         } else {
             entries.push(Entry {
                 lines: item_lines(item),
                 roles: vec![],
+                org_url: company_link(item),
             });
         }
     }
@@ -484,6 +505,7 @@ fn public_education(document: &Html) -> Option<Vec<Entry>> {
             Entry {
                 lines,
                 roles: vec![],
+                org_url: None,
             }
         })
         .collect();
@@ -556,11 +578,18 @@ fn positions_of(entry: &Entry) -> Vec<Position> {
                 if p.location.is_none() {
                     p.location = group_place.clone();
                 }
+                p.org_url = entry.org_url.clone();
                 Some(p)
             })
             .collect();
     }
-    position_of(&entry.lines, None).into_iter().collect()
+    position_of(&entry.lines, None)
+        .map(|p| Position {
+            org_url: entry.org_url.clone(),
+            ..p
+        })
+        .into_iter()
+        .collect()
 }
 
 /// "5 yrs 11 mos", "2 jaar 7 maanden": a group's total, not a date range.
@@ -599,6 +628,7 @@ fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
         end: range.as_ref().and_then(|r| r.end.clone()),
         current: range.as_ref().is_some_and(|r| r.current),
         location,
+        org_url: None,
     })
 }
 

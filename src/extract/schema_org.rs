@@ -175,6 +175,7 @@ fn position_from_json(org: &Value, works_there: bool) -> Option<Position> {
         start,
         end,
         location: text(org.get("location")).or_else(|| place(org.get("address"))),
+        org_url: text(org.get("url")),
     })
 }
 

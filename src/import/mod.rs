@@ -246,6 +246,7 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
                 current: end.is_none(),
                 end,
                 location: row.get(&["location"]).map(str::to_owned),
+                org_url: None,
             });
             Ok(())
         });

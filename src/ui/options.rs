@@ -222,6 +222,7 @@ fn collect(view: &View) -> Profile {
                 start,
                 end,
                 location: None,
+                org_url: None,
             })
             .collect(),
         education: rows(&view.schools)

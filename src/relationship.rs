@@ -1,0 +1,529 @@
+//! How well the user knows someone: a tie strength from their history together (messages,
+//! notes, logged interactions and how recent they are), the last interaction, the give/ask
+//! balance and whether a keep-in-touch rhythm is due.
+//!
+//! Pure: a [`Ledger`] of one person's history in, a [`Tie`] or [`Relationship`] out; "today" is
+//! a parameter (a [`Day`]). The seeds' rules are encoded here: recent, two-way contact makes a
+//! tie strong; a tie that was close once and has been silent a year or more is *dormant* —
+//! worth reviving, not lost.
+//!
+//! ```
+//! use common_ground::relationship::{day_of, Ledger, Strength, tie};
+//! use common_ground::model::Conversation;
+//! let talked = Conversation { person: "linkedin:ada".into(), name: "Ada".into(), messages: 40,
+//!     sent: 20, received: 20, first: Some("2019-01-01".into()), last: Some("2020-06-01".into()) };
+//! let ledger = Ledger { conversation: Some(&talked), ..Ledger::default() };
+//! assert_eq!(tie(&ledger, day_of("2026-11-22").unwrap()).strength, Strength::Dormant);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    Balance, Contact, Conversation, Interaction, InteractionKind, Invitation, Note,
+};
+use crate::people::ContactByUser;
+
+/// A day as a count since 1970-01-01.
+pub type Day = i64;
+
+const MS_PER_DAY: f64 = 86_400_000.0;
+
+/// "2026-11-22" (or the date part of "2026-11-22 10:00:00 UTC") → that day.
+pub fn day_of(date: &str) -> Option<Day> {
+    let date = date.get(..10)?;
+    let mut parts = date.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))?;
+    let d: i64 = parts
+        .next()?
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    // Days from the civil calendar (proleptic Gregorian), counted from 1970-01-01.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The day a timestamp (milliseconds since the epoch, UTC) falls on.
+pub fn day_of_ms(ms: f64) -> Day {
+    (ms / MS_PER_DAY).floor() as Day
+}
+
+/// A day written as `YYYY-MM-DD`.
+pub fn date_of(day: Day) -> String {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// What the store keeps about one person besides the contact list, filed under their contact id
+/// or person key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Kept {
+    pub notes: Vec<Note>,
+    pub interactions: Vec<Interaction>,
+    pub invitations: Vec<Invitation>,
+}
+
+impl Kept {
+    /// Adds what `other` keeps (the same person filed under a second key).
+    pub fn merge(&mut self, other: &Kept) {
+        self.notes.extend(other.notes.iter().cloned());
+        self.interactions.extend(other.interactions.iter().cloned());
+        self.invitations.extend(other.invitations.iter().cloned());
+    }
+}
+
+/// Everything the user has with one person. Every part may be empty.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ledger<'a> {
+    pub contact: Option<&'a Contact>,
+    pub by_user: Option<&'a ContactByUser>,
+    pub conversation: Option<&'a Conversation>,
+    pub invitations: &'a [Invitation],
+    pub notes: &'a [Note],
+    pub interactions: &'a [Interaction],
+}
+
+/// How well the user knows someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// Much recent two-way contact.
+    Close,
+    Good,
+    /// Some history, not much.
+    Acquainted,
+    /// Close once, silent for a year or more: worth reviving.
+    Dormant,
+    /// A connection with no history beyond connecting.
+    Connected,
+    /// Not a connection and no history.
+    None,
+}
+
+impl<'a> Ledger<'a> {
+    /// The ledger of a contact (if known) and what is kept about them (if anything).
+    pub fn of(known: Option<&'a crate::people::Known>, kept: Option<&'a Kept>) -> Ledger<'a> {
+        Ledger {
+            contact: known.map(|k| &k.contact),
+            by_user: known.map(|k| &k.by_user),
+            conversation: known.and_then(|k| k.conversation.as_ref()),
+            invitations: kept.map_or(&[], |k| &k.invitations),
+            notes: kept.map_or(&[], |k| &k.notes),
+            interactions: kept.map_or(&[], |k| &k.interactions),
+        }
+    }
+
+    /// Whether there is anything at all: a connection or any history.
+    pub fn is_empty(&self) -> bool {
+        self.contact.is_none()
+            && self.conversation.is_none()
+            && self.notes.is_empty()
+            && self.interactions.is_empty()
+            && self.invitations.is_empty()
+    }
+}
+
+impl Strength {
+    /// How the overlay says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Strength::Close => "close",
+            Strength::Good => "good",
+            Strength::Acquainted => "acquainted",
+            Strength::Dormant => "dormant",
+            Strength::Connected => "connected, no history",
+            Strength::None => "no history",
+        }
+    }
+}
+
+/// A tie: a score from 0 to 100, its reading, and when the user last had contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tie {
+    pub score: u32,
+    pub strength: Strength,
+    /// `YYYY-MM-DD` of the last message, note or interaction.
+    pub last: Option<String>,
+}
+
+/// A history this big, however old, made a close tie (the line between dormant and merely
+/// forgotten).
+const CLOSE_ONCE: f64 = 30.0;
+/// Silence after which a tie counts as dormant, in days.
+const DORMANT_AFTER: Day = 365;
+
+/// The last time the user and the person had anything to do with each other, and what it was.
+fn last_contact(ledger: &Ledger) -> Option<(Day, &'static str)> {
+    let message = ledger
+        .conversation
+        .and_then(|c| c.last.as_deref())
+        .and_then(day_of)
+        .map(|d| (d, "message"));
+    let note = ledger
+        .notes
+        .iter()
+        .map(|n| (day_of_ms(n.created), "note"))
+        .max_by_key(|&(d, _)| d);
+    let interaction = ledger
+        .interactions
+        .iter()
+        .map(|i| (day_of_ms(i.at), kind_word(i.kind)))
+        .max_by_key(|&(d, _)| d);
+    [message, note, interaction]
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(d, _)| d)
+}
+
+fn kind_word(kind: InteractionKind) -> &'static str {
+    match kind {
+        InteractionKind::Met => "met",
+        InteractionKind::Messaged => "messaged",
+        InteractionKind::Called => "called",
+        InteractionKind::Introduced => "introduced",
+        InteractionKind::Shared => "shared something",
+        InteractionKind::Congratulated => "congratulated",
+        InteractionKind::Asked => "asked",
+        InteractionKind::Other => "interaction",
+    }
+}
+
+/// How much history there is, before recency is weighed: messages (half when they only went
+/// one way), notes, logged interactions (speaking counts most), a personal invitation.
+fn intensity(ledger: &Ledger) -> f64 {
+    let messages = ledger.conversation.map_or(0.0, |c| {
+        let weight = 15.0 * f64::from(c.messages).ln_1p();
+        let two_way = c.sent > 0 && c.received > 0;
+        weight.min(60.0) * if two_way { 1.0 } else { 0.5 }
+    });
+    let notes = (5.0 * ledger.notes.len() as f64).min(15.0);
+    let interactions: f64 = ledger
+        .interactions
+        .iter()
+        .map(|i| match i.kind {
+            InteractionKind::Met | InteractionKind::Called => 12.0,
+            InteractionKind::Messaged => 6.0,
+            _ => 4.0,
+        })
+        .sum::<f64>()
+        .min(40.0);
+    let invitation = if ledger.invitations.iter().any(|i| i.message.is_some()) {
+        3.0
+    } else {
+        0.0
+    };
+    messages + notes + interactions + invitation
+}
+
+/// How much an old history still counts, by the days since the last contact.
+fn recency(days: Option<Day>) -> f64 {
+    match days {
+        Some(d) if d <= 90 => 1.0,
+        Some(d) if d <= DORMANT_AFTER => 0.8,
+        Some(d) if d <= 2 * DORMANT_AFTER => 0.55,
+        Some(_) => 0.35,
+        None => 0.5,
+    }
+}
+
+/// The tie between the user and the person whose `ledger` this is, as of `today`.
+pub fn tie(ledger: &Ledger, today: Day) -> Tie {
+    let last = last_contact(ledger);
+    let days = last.map(|(d, _)| (today - d).max(0));
+    let intensity = intensity(ledger);
+    let score = (intensity * recency(days)).round().min(100.0) as u32;
+    let strength = if intensity >= CLOSE_ONCE && days.is_some_and(|d| d > DORMANT_AFTER) {
+        Strength::Dormant
+    } else if score >= 50 {
+        Strength::Close
+    } else if score >= 25 {
+        Strength::Good
+    } else if score > 0 {
+        Strength::Acquainted
+    } else if ledger.contact.is_some() {
+        Strength::Connected
+    } else {
+        Strength::None
+    };
+    Tie {
+        score,
+        strength,
+        last: last.map(|(d, _)| date_of(d)),
+    }
+}
+
+/// The user's relationship with the person on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relationship {
+    /// Their contact id, when they are one of the user's connections.
+    pub contact: Option<String>,
+    /// `YYYY-MM-DD`, from the export.
+    pub connected_on: Option<String>,
+    pub last_interaction: Option<LastInteraction>,
+    pub messages: u32,
+    pub notes: u32,
+    /// Logged interactions where the user gave, and where the user asked.
+    pub gave: u32,
+    pub asked: u32,
+    pub tie: Tie,
+    pub keep_in_touch: KeepInTouch,
+}
+
+/// The last contact: when, how long ago, and what it was ("message", "met", "note", …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastInteraction {
+    pub date: String,
+    pub days_ago: u32,
+    pub what: String,
+}
+
+/// Whether the user meant to keep in touch, and whether it is time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeepInTouch {
+    /// The rhythm in days; `None` when the user set none for this person.
+    pub rhythm_days: Option<u32>,
+    /// Days until the next contact is due; zero or less is due (overdue by its absolute value).
+    pub due_in_days: Option<i64>,
+}
+
+impl KeepInTouch {
+    pub fn is_due(&self) -> bool {
+        self.due_in_days.is_some_and(|d| d <= 0)
+    }
+}
+
+/// The whole relationship with the person whose `ledger` this is.
+pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
+    let last = last_contact(ledger);
+    let connected = ledger.contact.and_then(|c| c.connected_on.clone());
+    let rhythm = ledger.by_user.and_then(|u| u.rhythm_days);
+    // Due counts from the last contact, else from connecting, else it is due now.
+    let since = last
+        .map(|(d, _)| d)
+        .or_else(|| connected.as_deref().and_then(day_of));
+    let due_in_days = rhythm.map(|r| since.map_or(0, |s| s + Day::from(r) - today));
+    let count = |b: Balance| {
+        ledger
+            .interactions
+            .iter()
+            .filter(|i| i.balance == b)
+            .count() as u32
+    };
+    Relationship {
+        contact: ledger.contact.map(|c| c.id.clone()),
+        connected_on: connected,
+        last_interaction: last.map(|(d, what)| LastInteraction {
+            date: date_of(d),
+            days_ago: (today - d).max(0) as u32,
+            what: what.to_owned(),
+        }),
+        messages: ledger.conversation.map_or(0, |c| c.messages),
+        notes: ledger.notes.len() as u32,
+        gave: count(Balance::Give),
+        asked: count(Balance::Ask),
+        tie: tie(ledger, today),
+        keep_in_touch: KeepInTouch {
+            rhythm_days: rhythm,
+            due_in_days,
+        },
+    }
+}
+
+/// "today", "3 days ago", "5 weeks ago", "8 months ago", "2 years ago".
+pub fn ago(days: u32) -> String {
+    let (n, unit) = match days {
+        0 => return "today".to_owned(),
+        1 => return "yesterday".to_owned(),
+        2..=13 => (days, "day"),
+        14..=60 => (days / 7, "week"),
+        61..=729 => (days / 30, "month"),
+        _ => (days / 365, "year"),
+    };
+    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PersonKey;
+
+    fn today() -> Day {
+        day_of("2026-11-22").unwrap()
+    }
+
+    fn conversation(messages: u32, sent: u32, last: &str) -> Conversation {
+        Conversation {
+            person: "linkedin:a".into(),
+            name: "A".into(),
+            messages,
+            sent,
+            received: messages - sent,
+            first: None,
+            last: Some(last.into()),
+        }
+    }
+
+    fn interaction(kind: InteractionKind, balance: Balance, date: &str) -> Interaction {
+        Interaction {
+            id: None,
+            person: PersonKey::new(crate::model::Site::Linkedin, "a"),
+            kind,
+            balance,
+            text: String::new(),
+            at: day_of(date).unwrap() as f64 * MS_PER_DAY,
+        }
+    }
+
+    #[test]
+    fn days_round_trip_through_the_calendar() {
+        assert_eq!(day_of("1970-01-01"), Some(0));
+        assert_eq!(
+            day_of("2000-03-01").unwrap() - day_of("2000-02-28").unwrap(),
+            2
+        );
+        assert_eq!(day_of("2026-11-22 10:00:00 UTC"), day_of("2026-11-22"));
+        assert_eq!(day_of("2026-13-01"), None);
+        assert_eq!(day_of("26-1-1"), None);
+        for day in [-1, 0, 11_016, 20_414, 40_000] {
+            assert_eq!(day_of(&date_of(day)), Some(day));
+        }
+        assert_eq!(
+            day_of_ms(1_795_000_000_000.0),
+            day_of("2026-11-18").unwrap()
+        );
+    }
+
+    #[test]
+    fn recent_two_way_contact_is_close_and_one_way_is_weaker() {
+        let talked = conversation(30, 15, "2026-11-01");
+        let close = tie(
+            &Ledger {
+                conversation: Some(&talked),
+                ..Ledger::default()
+            },
+            today(),
+        );
+        assert_eq!(close.strength, Strength::Close);
+        assert_eq!(close.last.as_deref(), Some("2026-11-01"));
+        let one_way = conversation(30, 30, "2026-11-01");
+        let weaker = tie(
+            &Ledger {
+                conversation: Some(&one_way),
+                ..Ledger::default()
+            },
+            today(),
+        );
+        assert!(weaker.score < close.score, "{weaker:?} vs {close:?}");
+    }
+
+    #[test]
+    fn close_once_and_silent_for_a_year_is_dormant_not_lost() {
+        let old = conversation(30, 15, "2024-06-01");
+        let t = tie(
+            &Ledger {
+                conversation: Some(&old),
+                ..Ledger::default()
+            },
+            today(),
+        );
+        assert_eq!(t.strength, Strength::Dormant);
+        // A little old history is not a dormant tie, only a weak one.
+        let little = conversation(2, 1, "2024-06-01");
+        let t = tie(
+            &Ledger {
+                conversation: Some(&little),
+                ..Ledger::default()
+            },
+            today(),
+        );
+        assert_eq!(t.strength, Strength::Acquainted);
+    }
+
+    #[test]
+    fn no_history_says_whether_they_are_a_connection() {
+        let contact = Contact {
+            id: "linkedin:a".into(),
+            first_name: "A".into(),
+            last_name: "B".into(),
+            url: None,
+            email: None,
+            company: None,
+            position: None,
+            connected_on: Some("2020-01-05".into()),
+        };
+        let connected = Ledger {
+            contact: Some(&contact),
+            ..Ledger::default()
+        };
+        assert_eq!(tie(&connected, today()).strength, Strength::Connected);
+        assert_eq!(tie(&Ledger::default(), today()).strength, Strength::None);
+        assert_eq!(tie(&Ledger::default(), today()).score, 0);
+    }
+
+    #[test]
+    fn the_relationship_counts_gives_and_asks_and_knows_when_it_is_due() {
+        let interactions = [
+            interaction(InteractionKind::Met, Balance::Neutral, "2026-09-01"),
+            interaction(InteractionKind::Shared, Balance::Give, "2026-10-01"),
+            interaction(InteractionKind::Introduced, Balance::Give, "2026-10-02"),
+            interaction(InteractionKind::Asked, Balance::Ask, "2026-10-03"),
+        ];
+        let by_user = ContactByUser {
+            tags: vec![],
+            rhythm_days: Some(42),
+        };
+        let talked = conversation(3, 2, "2026-08-01");
+        let r = relationship(
+            &Ledger {
+                by_user: Some(&by_user),
+                conversation: Some(&talked),
+                interactions: &interactions,
+                ..Ledger::default()
+            },
+            today(),
+        );
+        assert_eq!((r.gave, r.asked, r.messages), (2, 1, 3));
+        let last = r.last_interaction.unwrap();
+        assert_eq!(
+            (last.date.as_str(), last.what.as_str()),
+            ("2026-10-03", "asked")
+        );
+        assert_eq!(last.days_ago, 50);
+        // Six weeks after 3 October is 14 November: eight days overdue on the 22nd.
+        assert_eq!(r.keep_in_touch.due_in_days, Some(-8));
+        assert!(r.keep_in_touch.is_due());
+        // Without a rhythm nothing is ever due.
+        let r = relationship(&Ledger::default(), today());
+        assert_eq!(r.keep_in_touch.due_in_days, None);
+        assert!(!r.keep_in_touch.is_due());
+    }
+
+    #[test]
+    fn ago_reads_naturally() {
+        assert_eq!(ago(0), "today");
+        assert_eq!(ago(1), "yesterday");
+        assert_eq!(ago(9), "9 days ago");
+        assert_eq!(ago(14), "2 weeks ago");
+        assert_eq!(ago(245), "8 months ago");
+        assert_eq!(ago(400), "13 months ago");
+        assert_eq!(ago(800), "2 years ago");
+        assert_eq!(ago(365 * 5 + 10), "5 years ago");
+    }
+}
