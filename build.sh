@@ -80,6 +80,13 @@ build() {
   wasm_module importer
   cp manifest.json "$DIST/"
   (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
+  # The side panel is the overlay's view at full size: one skeleton, marked as the panel and
+  # given the script that follows the active tab.
+  sed -e 's|<body data-view="overlay">|<body data-view="overlay" class="panel">|' \
+      -e 's|<script type="module" src="page.js"></script>|&<script src="panel.js" defer></script>|' \
+      extension/overlay.html > "$DIST/panel.html"
+  grep -q 'class="panel"' "$DIST/panel.html" && grep -q panel.js "$DIST/panel.html" \
+    || { echo "build.sh: could not make panel.html from overlay.html" >&2; exit 1; }
   rm -f "$ZIP"
   (cd "$DIST" && python3 - "$ZIP" <<'PY'
 import os, sys, zipfile

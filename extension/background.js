@@ -5,6 +5,9 @@ import init, { handle_message } from './wasm/background.js';
 
 const ready = init({ module_or_path: new URL('./wasm/background_bg.wasm', import.meta.url) });
 
+// The toolbar button opens the side panel (Chromium; Firefox shows its sidebar instead).
+chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready
     .then(() => handle_message(message, sender))

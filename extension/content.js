@@ -84,6 +84,9 @@
     else frame.contentWindow.location.replace(new URL(fragment, frame.src).href);
     person = who;
     layout();
+    // The side panel, if open, follows the tab; nothing about the person is in this message
+    // beyond the key the page's own address gives.
+    chrome.runtime.sendMessage({ shown: { person: who } }).catch(() => {});
   }
 
   function unmount() {
@@ -125,10 +128,13 @@
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
 
-  chrome.runtime.onMessage.addListener((message) => {
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (message && message.type === 'layout') {
       collapsed = Boolean(message.collapsed);
       layout();
+    } else if (message && message.type === 'who') {
+      // The side panel asks whom this tab shows.
+      sendResponse({ person });
     }
   });
 

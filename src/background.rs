@@ -13,8 +13,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::chrome;
 use crate::extract::{extract, is_profile_address, page_part, Extraction, NoProfile, PagePart};
+use crate::history::involved;
 use crate::import::Export;
 use crate::model::Note;
+use crate::people::People;
 use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
 use crate::store::{Store, StoreError, DATABASE_NAME};
 
@@ -22,6 +24,8 @@ const COLLAPSED: &str = "overlay_collapsed";
 
 thread_local! {
     static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+    /// The contacts, indexed, built once per service-worker lifetime and after each import.
+    static PEOPLE: RefCell<Option<Rc<People>>> = const { RefCell::new(None) };
 }
 
 /// The part of `chrome.runtime.MessageSender` the router needs.
@@ -43,9 +47,9 @@ struct SenderTab {
 /// Answers one runtime message. Never throws: failures become [`Response::Error`].
 #[wasm_bindgen]
 pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
-    let response = match serde_wasm_bindgen::from_value::<Request>(message) {
+    let response = match serde_json::from_str::<Request>(&json_text(&message)) {
         Ok(request) => {
-            let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
+            let sender: Sender = serde_json::from_str(&json_text(&sender)).unwrap_or_default();
             route(request, &sender)
                 .await
                 .unwrap_or_else(|e| Response::Error {
@@ -68,8 +72,26 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
         )));
     }
     match request {
-        // Asked on every address change anywhere on the site: answered without the store.
-        Request::Recognise { url } => Ok(recognised(&url)),
+        // Asked on every address change anywhere on the site: answered without the store. On
+        // a profile the page is sent next: meanwhile the contacts are read into memory, so the
+        // overlay's question finds them ready.
+        // Meant for the side panel, which listens to the same messages.
+        Request::Shown { .. } => Ok(Response::Done),
+        Request::Recognise { url } => {
+            let answer = recognised(&url);
+            if answer
+                == (Response::Recognised {
+                    profile_address: true,
+                })
+            {
+                wasm_bindgen_futures::spawn_local(async {
+                    if let Ok(store) = store().await {
+                        let _ = people(&store).await;
+                    }
+                });
+            }
+            Ok(answer)
+        }
         other => route_stored(other, sender, &*store().await?).await,
     }
 }
@@ -82,6 +104,7 @@ async fn route_stored(
 ) -> Result<Response, StoreError> {
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
+        Request::Shown { .. } => Ok(Response::Done),
         Request::Snapshot { url, html } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
             match extract(&url, &html) {
@@ -104,12 +127,26 @@ async fn route_stored(
             }
         }
         Request::Overlay { person } => {
-            let page_me = store.me().await?.page;
+            let me = store.me().await?;
+            let visit = store.visit(&person).await?;
+            let involved = match &visit {
+                Some(v) => involved(&v.profile, &*people(store).await?),
+                None => Vec::new(),
+            };
+            let mut ids = vec![person.as_str().to_owned()];
+            ids.extend(involved.iter().map(|k| k.contact.id.clone()));
+            let kept = store.kept(&ids).await?;
+            let (profile, previous) = visit.map_or((None, None), |v| (Some(v.profile), v.previous));
             Ok(Response::Overlay {
-                profile: store.profile(&person).await?,
+                profile,
+                previous,
                 notes: store.notes_for(&person).await?,
                 collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
-                is_me: page_me.is_some_and(|me| me.key() == person),
+                is_me: me.page.as_ref().is_some_and(|p| p.key() == person),
+                me: me.effective(),
+                people: involved,
+                kept,
+                contacts: store.contact_count().await?,
             })
         }
         Request::Import { export } => {
@@ -117,6 +154,7 @@ async fn route_stored(
                 StoreError::Refused(format!("The import page sent an unreadable export ({e})."))
             })?;
             let summary = store.import(&export, now()).await?;
+            PEOPLE.with(|p| p.borrow_mut().take());
             Ok(Response::Imported {
                 summary,
                 contacts: store.contact_count().await?,
@@ -155,6 +193,17 @@ async fn route_stored(
             Ok(Response::Done)
         }
     }
+}
+
+/// The user's contacts, indexed; read from the store once per service-worker lifetime.
+async fn people(store: &Store) -> Result<Rc<People>, StoreError> {
+    if let Some(people) = PEOPLE.with(|p| p.borrow().clone()) {
+        return Ok(people);
+    }
+    let (contacts, conversations) = store.everyone().await?;
+    let people = Rc::new(People::new(contacts, conversations));
+    PEOPLE.with(|p| *p.borrow_mut() = Some(people.clone()));
+    Ok(people)
 }
 
 fn recognised(url: &str) -> Response {
@@ -218,9 +267,20 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+/// A message as JSON text (the browser's serialiser is fast, and serde_json then reads it).
+fn json_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
+/// Answers cross as JSON text parsed by the browser: one serialiser (serde_json, which the store
+/// needs anyway) instead of a second one building objects call by call keeps the module small.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(value)
+        .map_err(|e| e.to_string())
+        .and_then(|text| js_sys::JSON::parse(&text).map_err(|_| "unparsable JSON".to_owned()))
         .unwrap_or_else(|e| JsValue::from_str(&format!("unserialisable answer: {e}")))
 }
 

@@ -155,15 +155,22 @@ pub const COLLEAGUES_LISTED: usize = 12;
 /// The common ground between `me` and `them`, as of the month `today`, with `people` the user's
 /// contacts.
 pub fn common_ground(me: &Profile, them: &Profile, people: &People, today: Month) -> Annotation {
-    let mut annotation = Annotation {
+    Annotation {
         shared_employers: shared(&jobs(me, today), &jobs(them, today)),
         shared_schools: shared(&schools(me), &schools(them)),
         same_city: same_city(me.location.as_deref(), them.location.as_deref()),
         mutual_count: them.mutuals.count.max(them.mutuals.names.len() as u32),
+        mutuals: mutuals(them, people),
         ..Annotation::default()
-    };
+    }
+}
+
+/// The people both know: each name the page shows (matched to a contact when one has that
+/// name), then up to [`COLLEAGUES_LISTED`] contacts who work where the person works now, the
+/// most written-to first.
+pub fn mutuals(them: &Profile, people: &People) -> Vec<Mutual> {
     let themselves = contact_of(people, them).map(|k| k.contact.id.clone());
-    annotation.mutuals = them
+    let mut mutuals: Vec<Mutual> = them
         .mutuals
         .names
         .iter()
@@ -175,67 +182,87 @@ pub fn common_ground(me: &Profile, them: &Profile, people: &People, today: Month
         })
         .collect();
     // Contacts at the organisations where the person works now were there at the same time.
+    let messages = |k: &Known| i64::from(k.conversation.as_ref().map_or(0, |c| c.messages));
     let mut colleagues: Vec<(&Known, &str)> = Vec::new();
+    let mut orgs_seen: Vec<String> = Vec::new();
     for position in them.positions.iter().filter(|p| p.current) {
-        for known in people.at_org(&org_key(&position.org)) {
+        let org = org_key(&position.org);
+        if orgs_seen.contains(&org) {
+            continue;
+        }
+        for known in people.at_org(&org) {
             let id = &known.contact.id;
-            let listed = annotation
-                .mutuals
-                .iter()
-                .any(|m| m.contact.as_ref() == Some(id))
-                || colleagues.iter().any(|(k, _)| &k.contact.id == id);
-            if !listed && themselves.as_ref() != Some(id) {
-                colleagues.push((known, &position.org));
+            let named = mutuals.iter().any(|m| m.contact.as_ref() == Some(id));
+            if !named && themselves.as_ref() != Some(id) {
+                keep_best(
+                    &mut colleagues,
+                    (known, &position.org),
+                    |(k, _)| messages(k),
+                    COLLEAGUES_LISTED,
+                );
             }
         }
+        orgs_seen.push(org);
     }
-    let messages = |k: &Known| k.conversation.as_ref().map_or(0, |c| c.messages);
-    colleagues.sort_by_key(|(k, _)| std::cmp::Reverse(messages(k)));
-    annotation.mutuals.extend(
-        colleagues
-            .into_iter()
-            .take(COLLEAGUES_LISTED)
-            .map(|(k, org)| Mutual {
-                name: k.contact.name(),
-                contact: Some(k.contact.id.clone()),
-                colleague_at: Some(org.to_owned()),
-                tie: None,
-            }),
-    );
-    annotation
+    mutuals.extend(colleagues.into_iter().map(|(k, org)| Mutual {
+        name: k.contact.name(),
+        contact: Some(k.contact.id.clone()),
+        colleague_at: Some(org.to_owned()),
+        tie: None,
+    }));
+    mutuals
 }
 
-/// The contact ids and person keys whose notes, interactions and invitations [`finish`] needs:
-/// the person's own and every mutual connection's.
-pub fn wanted(annotation: &Annotation, them: &Profile, people: &People) -> Vec<String> {
-    let mut ids = vec![them.key().as_str().to_owned()];
-    ids.extend(contact_of(people, them).map(|k| k.contact.id.clone()));
-    ids.extend(annotation.mutuals.iter().filter_map(|m| m.contact.clone()));
-    ids.sort();
-    ids.dedup();
-    ids
+/// The contacts an annotation of `them` can involve: the person themselves and the people both
+/// know ([`mutuals`]), in the order `people` holds them. Annotating with only these gives the
+/// same result as with all of `people`; the service worker sends just these to the page that
+/// annotates.
+pub fn involved(them: &Profile, people: &People) -> Vec<Known> {
+    let ids = contact_of(people, them)
+        .map(|k| k.contact.id.clone())
+        .into_iter()
+        .chain(mutuals(them, people).into_iter().filter_map(|m| m.contact));
+    people.subset(ids)
+}
+
+/// The whole annotation of a visit to `them`: [`common_ground`] with `me` (when the user is
+/// known) completed by [`finish`].
+pub fn annotate(
+    me: Option<&Profile>,
+    them: &Profile,
+    previous: Option<&Profile>,
+    people: &People,
+    kept: &[(String, Kept)],
+    today: Day,
+) -> Annotation {
+    let nobody = Profile::named(them.site, String::new(), String::new(), String::new());
+    let mut annotation = common_ground(me.unwrap_or(&nobody), them, people, month_of_day(today));
+    finish(&mut annotation, them, previous, people, kept, today);
+    annotation
 }
 
 /// Completes the annotation from [`common_ground`]: how well the user knows each mutual
 /// connection, the relationship with the person themselves, and what changed since
 /// `previous` (their profile as the user's previous visit read it). `kept` holds what the store
-/// keeps under each id of [`wanted`].
+/// keeps under the person's key and the contact ids involved (see [`involved`]).
 pub fn finish(
     annotation: &mut Annotation,
     them: &Profile,
     previous: Option<&Profile>,
     people: &People,
-    kept: &std::collections::HashMap<String, Kept>,
+    kept: &[(String, Kept)],
     today: Day,
 ) {
+    // A short list (the person and their mutual connections): looked through, not hashed.
+    let kept_for = |id: &str| kept.iter().find(|(k, _)| k == id).map(|(_, kept)| kept);
     weigh_mutuals(
         annotation,
-        |id| Ledger::of(people.get(id), kept.get(id)),
+        |id| Ledger::of(people.get(id), kept_for(id)),
         today,
     );
     let known = contact_of(people, them);
-    let mut own = kept.get(them.key().as_str()).cloned().unwrap_or_default();
-    if let Some(also) = known.and_then(|k| kept.get(&k.contact.id)) {
+    let mut own = kept_for(them.key().as_str()).cloned().unwrap_or_default();
+    if let Some(also) = known.and_then(|k| kept_for(&k.contact.id)) {
         if k_differs(known, them) {
             own.merge(also);
         }
@@ -285,6 +312,17 @@ pub fn contact_of<'a>(people: &'a People, them: &Profile) -> Option<&'a Known> {
     })
 }
 
+/// Places `item` in `best` (highest `rank` first, equal ranks in arrival order), keeping at most
+/// `limit`: the top few of thousands of colleagues without sorting them all.
+fn keep_best<T>(best: &mut Vec<T>, item: T, rank: impl Fn(&T) -> i64, limit: usize) {
+    let r = rank(&item);
+    let at = best.partition_point(|x| rank(x) >= r);
+    if at < limit {
+        best.insert(at, item);
+        best.truncate(limit);
+    }
+}
+
 /// The tie strength a mutual connection needs to be suggested as the one to introduce you.
 const INTRODUCER_SCORE: u32 = 25;
 
@@ -301,11 +339,13 @@ pub fn weigh_mutuals<'a>(
             .as_deref()
             .map(|id| crate::relationship::tie(&ledger_of(id), today));
     }
-    let score = |m: &Mutual| m.tie.as_ref().map_or(-1, |t| t.score as i64);
-    // Stable: equal ties keep the page's order.
-    annotation
-        .mutuals
-        .sort_by_key(|m| std::cmp::Reverse(score(m)));
+    let score = |m: &Mutual| m.tie.as_ref().map_or(-1, |t| i64::from(t.score));
+    let mut ranked = Vec::with_capacity(annotation.mutuals.len());
+    for mutual in std::mem::take(&mut annotation.mutuals) {
+        let limit = ranked.len() + 1;
+        keep_best(&mut ranked, mutual, score, limit);
+    }
+    annotation.mutuals = ranked;
     annotation.best_introducer = annotation
         .mutuals
         .iter()
@@ -770,6 +810,14 @@ mod tests {
             },
             day_of("2026-11-22").unwrap(),
         );
+        // The page that annotates gets only the contacts involved, and must come to the same.
+        let few = People::of(involved(&them, &contacts));
+        assert_eq!(few.len(), 6, "Jo themselves, two named, three colleagues");
+        let today = day_of("2026-11-22").unwrap();
+        assert_eq!(
+            annotate(Some(&me), &them, None, &few, &[], today),
+            annotate(Some(&me), &them, None, &contacts, &[], today)
+        );
         let order: Vec<&str> = a
             .mutuals
             .iter()
@@ -778,6 +826,45 @@ mod tests {
         assert_eq!(order, ["a2", "l", "k", "a1", "k2"]);
         assert_eq!(a.best_introducer.as_deref(), Some("Bob Bb"));
         assert_eq!(a.mutuals[3].tie.as_ref().unwrap().strength, Strength::None);
+    }
+
+    #[test]
+    fn of_many_colleagues_the_most_written_to_are_listed_and_sent() {
+        let mut them = person(vec![at("Acme", Some("2020-01"), None, true)], vec![], None);
+        them.name = "Jo Visser".into();
+        let ids: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        let contacts = people(
+            ids.iter()
+                .map(|id| contact(id, "Colleague", id, Some("Acme")))
+                .collect(),
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| Conversation {
+                    person: id.clone(),
+                    name: String::new(),
+                    messages: (i % 13) as u32,
+                    sent: 1,
+                    received: 1,
+                    first: None,
+                    last: Some("2026-01-01".into()),
+                })
+                .collect(),
+        );
+        let listed: Vec<String> = mutuals(&them, &contacts)
+            .into_iter()
+            .filter_map(|m| m.contact)
+            .collect();
+        // 12 messages: c12, c25, c38; 11: c11, c24, c37; … in the order the index holds them.
+        assert_eq!(listed.len(), COLLEAGUES_LISTED);
+        assert_eq!(listed[..4], ["c12", "c25", "c38", "c11"]);
+        let few = People::of(involved(&them, &contacts));
+        assert_eq!(few.len(), COLLEAGUES_LISTED);
+        let today = day_of("2026-11-22").unwrap();
+        let me = person(vec![at("Acme", Some("2019-01"), None, true)], vec![], None);
+        assert_eq!(
+            annotate(Some(&me), &them, None, &few, &[], today),
+            annotate(Some(&me), &them, None, &contacts, &[], today)
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! worker), `ui` (overlay, options) and `importer` (import page). A pure module never imports the
 //! shell. See `ARCHITECTURE.md` for the map.
 
+pub mod describe;
 pub mod extract;
 pub mod history;
 pub mod import;

@@ -23,10 +23,12 @@ pub struct ContactByUser {
 }
 
 /// One contact with what the user wrote about them and the messages exchanged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Known {
     pub contact: Contact,
+    #[serde(default)]
     pub by_user: ContactByUser,
+    #[serde(default)]
     pub conversation: Option<Conversation>,
 }
 
@@ -78,6 +80,30 @@ impl People {
 
     pub fn is_empty(&self) -> bool {
         self.known.is_empty()
+    }
+
+    /// The contacts with these ids, in the order this index holds them (so that a [`People`]
+    /// built from them answers lookups among them as this one does).
+    pub fn subset(&self, ids: impl IntoIterator<Item = String>) -> Vec<Known> {
+        let mut at: Vec<usize> = ids
+            .into_iter()
+            .filter_map(|id| self.by_id.get(&id).copied())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| self.known[i].clone()).collect()
+    }
+
+    /// Indexes contacts that already carry their conversations (a [`subset`](Self::subset)).
+    pub fn of(known: Vec<Known>) -> People {
+        let conversations: Vec<Conversation> = known
+            .iter()
+            .filter_map(|k| k.conversation.clone())
+            .collect();
+        People::new(
+            known.into_iter().map(|k| (k.contact, k.by_user)),
+            conversations,
+        )
     }
 
     pub fn get(&self, id: &str) -> Option<&Known> {

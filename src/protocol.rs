@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::me::Me;
 use crate::model::{Note, PersonKey, Profile};
+use crate::people::Known;
+use crate::relationship::Kept;
 
 /// What a page asks the core to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +24,8 @@ pub enum Request {
     Recognise { url: String },
     /// From the content script: the page the user is looking at.
     Snapshot { url: String, html: String },
+    /// From the content script: the overlay now shows `person` (the side panel follows).
+    Shown { person: PersonKey },
     /// From the overlay: everything to show about the person filed under `person`.
     Overlay { person: PersonKey },
     /// From the overlay: keep a note about `person`.
@@ -66,7 +70,9 @@ impl Request {
     /// territory: it may hand over the page and resize the frame, but it never receives notes.
     pub fn allowed_from(&self, caller: Caller) -> bool {
         match self {
-            Request::Recognise { .. } | Request::Snapshot { .. } => caller == Caller::ContentScript,
+            Request::Recognise { .. } | Request::Snapshot { .. } | Request::Shown { .. } => {
+                caller == Caller::ContentScript
+            }
             Request::Overlay { .. }
             | Request::SaveNote { .. }
             | Request::Layout { .. }
@@ -82,6 +88,7 @@ impl Request {
         match self {
             Request::Recognise { .. } => "recognise",
             Request::Snapshot { .. } => "snapshot",
+            Request::Shown { .. } => "shown",
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
             Request::Layout { .. } => "layout",
@@ -115,13 +122,27 @@ pub enum Response {
         reason: String,
         retry: bool,
     },
-    /// What the overlay shows.
+    /// What the overlay shows, and what it needs to work out the common ground
+    /// (`history::annotate`): the person, who the user is, the contacts involved and what is
+    /// kept about them. The page does that thinking so that the service worker's module stays
+    /// small.
     Overlay {
         profile: Option<Profile>,
+        /// The profile as the user's previous visit read it.
+        previous: Option<Profile>,
         notes: Vec<Note>,
         collapsed: bool,
         /// This profile is the one the user said is theirs.
         is_me: bool,
+        /// Who the user is, when known (an import, "This is me" or corrections).
+        me: Option<Profile>,
+        /// The person among the user's contacts and the contacts both know
+        /// (`history::involved`).
+        people: Vec<Known>,
+        /// Notes, interactions and invitations kept under the person's key and those contacts'.
+        kept: Vec<(String, Kept)>,
+        /// How many contacts are imported.
+        contacts: u32,
     },
     /// What an import stored, and how many contacts there are now.
     Imported {

@@ -73,7 +73,7 @@ pub fn date_of(day: Day) -> String {
 
 /// What the store keeps about one person besides the contact list, filed under their contact id
 /// or person key.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Kept {
     pub notes: Vec<Note>,
     pub interactions: Vec<Interaction>,

@@ -638,6 +638,30 @@ fn real_saved_pages() {
             seen += 1;
         }
     }
+    // Company pages are kept with each position: the surest sign two spellings are one employer.
+    if let Some(path) = shared("linkedin-html/logged-in-2024/profile1.html") {
+        let p = profile_of(&path, &li("eduardo-alvarez-nowak"));
+        let pages: Vec<(&str, Option<&str>)> = p
+            .positions
+            .iter()
+            .take(3)
+            .map(|x| (x.org.as_str(), x.org_url.as_deref()))
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                (
+                    "Novare Potential",
+                    Some("https://www.linkedin.com/company/10464352/")
+                ),
+                (
+                    "KTH Royal Institute of Technology",
+                    Some("https://www.linkedin.com/company/4814/")
+                ),
+                ("CheVera Producción Sólida", None),
+            ]
+        );
+    }
     // The public view of the same people: every position with dates, titles from the page.
     if let Some(path) = shared("linkedin-html/public-2024/profile1.html") {
         let p = profile_of(&path, &li("eduardo-alvarez-nowak"));

@@ -21,7 +21,7 @@ mod cli {
     use common_ground::extract::extract;
     use std::collections::HashMap;
 
-    use common_ground::history::{common_ground, finish, month_of_day};
+    use common_ground::history::annotate;
     use common_ground::import::{read_files, sample, ExportFile};
     use common_ground::model::{Contact, Conversation, Invitation, Profile};
     use common_ground::people::{ContactByUser, People};
@@ -167,20 +167,19 @@ mod cli {
                         .invitations
                         .push(invitation);
                 }
+                let kept: Vec<(String, Kept)> = kept.into_iter().collect();
                 let people = People::new(
                     contacts.into_iter().map(|c| (c, ContactByUser::default())),
                     conversations,
                 );
-                let mut annotation = common_ground(&me, &them, &people, month_of_day(today));
-                finish(
-                    &mut annotation,
+                json(&annotate(
+                    Some(&me),
                     &them,
                     previous.as_ref(),
                     &people,
                     &kept,
                     today,
-                );
-                json(&annotation)
+                ))
             }
             Command::SampleExport {
                 connections,

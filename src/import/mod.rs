@@ -56,6 +56,9 @@ pub struct Export {
     pub contacts: Vec<Contact>,
     pub conversations: Vec<Conversation>,
     pub invitations: Vec<Invitation>,
+    /// What happened to each file. The import page shows it; the store does not keep it, so it
+    /// is not read back from JSON (which keeps its reading code out of the service worker).
+    #[serde(skip_deserializing)]
     pub report: Report,
 }
 

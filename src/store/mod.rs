@@ -5,10 +5,12 @@
 //! transaction: all of it lands or none of it does ([`Store::write`]). The schema is versioned;
 //! [`migrate`] takes a database of any earlier version forward, step by step, without loss.
 //!
-//! Object stores (schema version 2; version 1 had the first three):
+//! Object stores (schema version 3; version 1 had the first three, version 2 added contacts
+//! through `me`, version 3 `interactions`):
 //! - `notes`: [`Note`] records, key `id` (auto-increment), index `by_person` on `person`.
 //! - `profiles`: the last reading of each profile the user opened, key `person`
-//!   (`{person, profile, first_seen, last_seen}`).
+//!   (`{person, profile, first_seen, last_seen, previous, previous_seen}`; `previous` is the
+//!   reading as of the user's previous visit, to tell what changed since).
 //! - `settings`: small preferences, key `name` (`{name, value}`).
 //! - `contacts`: the user's connections in [`CONTACT_BUCKETS`] buckets, key `bucket`
 //!   (`{bucket, json}`, `json` a list of `{id, imported, user, …}` where `imported` is what the
@@ -18,9 +20,11 @@
 //! - `conversations`: message counts per person, key `person`.
 //! - `invitations`: key `id` (`person|date|direction`), index `by_person`.
 //! - `me`: key `source` (`import`, `page`, `manual`), `{source, profile}`; see [`crate::me`].
+//! - `interactions`: [`Interaction`] records, key `id` (auto-increment), index `by_person`.
 
 use idb::{
-    Database, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction, TransactionMode,
+    Database, Factory, Index, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction,
+    TransactionMode,
 };
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -28,12 +32,14 @@ use wasm_bindgen::JsValue;
 use crate::extract::{complete, PagePart};
 use crate::import::Export;
 use crate::me::Me;
-use crate::model::{Contact, Note, PersonKey, Profile};
+use crate::model::{Contact, Conversation, Interaction, Note, PersonKey, Profile};
+pub use crate::people::ContactByUser;
 pub use crate::protocol::ImportSummary;
+use crate::relationship::Kept;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
 /// [`migrate`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The database the extension uses; tests open others by name.
 pub const DATABASE_NAME: &str = "common-ground";
@@ -45,6 +51,7 @@ pub const CONTACTS: &str = "contacts";
 pub const CONVERSATIONS: &str = "conversations";
 pub const INVITATIONS: &str = "invitations";
 pub const ME: &str = "me";
+pub const INTERACTIONS: &str = "interactions";
 const BY_PERSON: &str = "by_person";
 const CONTACT_COUNT: &str = "contact_count";
 
@@ -93,6 +100,24 @@ struct ProfileRecord {
     profile: Profile,
     first_seen: f64,
     last_seen: f64,
+    /// The reading as it stood when the user's previous visit ended.
+    #[serde(default)]
+    previous: Option<Profile>,
+    #[serde(default)]
+    previous_seen: Option<f64>,
+}
+
+/// Readings closer together than this belong to one visit (a reload, a details page, lazy
+/// cards); a reading after a longer pause starts a new visit.
+pub const VISIT_GAP_MS: f64 = 30.0 * 60.0 * 1000.0;
+
+/// A profile as stored: the latest reading, and the one from the user's previous visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    pub profile: Profile,
+    pub previous: Option<Profile>,
+    pub previous_seen: Option<f64>,
+    pub first_seen: f64,
 }
 
 /// A contact as stored: what the export said, and what the user wrote, kept apart.
@@ -127,28 +152,23 @@ fn bucket_value(bucket: u32, contacts: &[ContactRecord]) -> Result<JsValue, Stor
     to_js(&BucketRecord { bucket, json })
 }
 
-/// What the user wrote about a contact. Imports never touch it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ContactByUser {
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Keep-in-touch rhythm in days; `None` is off.
-    #[serde(default)]
-    pub rhythm_days: Option<u32>,
-}
-
 #[derive(Serialize, Deserialize)]
 struct MeRecord {
     source: String,
     profile: Profile,
 }
 
-#[derive(Serialize, Deserialize)]
-struct InvitationRecord {
+/// An invitation as stored: its fields and an `id` beside them (read back as an [`Invitation`],
+/// which ignores the id). Written out by hand rather than with `#[serde(flatten)]`, whose
+/// reading code costs the service worker's module several kilobytes.
+#[derive(Serialize)]
+struct InvitationRecord<'a> {
     id: String,
-    person: String,
-    #[serde(flatten)]
-    invitation: crate::model::Invitation,
+    person: &'a str,
+    name: &'a str,
+    outgoing: bool,
+    sent_on: &'a Option<String>,
+    message: &'a Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -237,11 +257,21 @@ impl Store {
             let Some(profile) = complete(earlier.as_ref().map(|r| &r.profile), fresh, part) else {
                 return Ok(None);
             };
+            // A new visit keeps the reading the previous one ended with, to compare against.
+            let (previous, previous_seen) = match earlier.as_ref() {
+                Some(e) if now - e.last_seen >= VISIT_GAP_MS => {
+                    (Some(e.profile.clone()), Some(e.last_seen))
+                }
+                Some(e) => (e.previous.clone(), e.previous_seen),
+                None => (None, None),
+            };
             let record = ProfileRecord {
                 person: person.clone(),
                 profile,
                 first_seen: earlier.map_or(now, |r| r.first_seen),
                 last_seen: now,
+                previous,
+                previous_seen,
             };
             store.put(&to_js(&record)?, None)?.await?;
             Ok(Some(record.profile))
@@ -257,6 +287,96 @@ impl Store {
         let value = tx.object_store(PROFILES)?.get(to_js(person)?)?.await?;
         let record: Option<ProfileRecord> = read_opt(PROFILES, value)?;
         Ok(record.map(|r| r.profile))
+    }
+
+    /// The profile filed under `person` with the reading of the user's previous visit.
+    pub async fn visit(&self, person: &PersonKey) -> Result<Option<Visit>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[PROFILES], TransactionMode::ReadOnly)?;
+        let value = tx.object_store(PROFILES)?.get(to_js(person)?)?.await?;
+        let record: Option<ProfileRecord> = read_opt(PROFILES, value)?;
+        Ok(record.map(|r| Visit {
+            profile: r.profile,
+            previous: r.previous,
+            previous_seen: r.previous_seen,
+            first_seen: r.first_seen,
+        }))
+    }
+
+    /// What is kept under each of `ids` (contact ids or person keys): notes, interactions and
+    /// invitations, read through the `by_person` indexes in one transaction. Ids with nothing
+    /// kept are left out.
+    pub async fn kept(&self, ids: &[String]) -> Result<Vec<(String, Kept)>, StoreError> {
+        let tx = self.db.transaction(
+            &[NOTES, INTERACTIONS, INVITATIONS],
+            TransactionMode::ReadOnly,
+        )?;
+        let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
+        let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
+        let invitations = tx.object_store(INVITATIONS)?.index(BY_PERSON)?;
+        let all_of =
+            |index: &Index, id: &str| index.get_all(Some(Query::Key(JsValue::from_str(id))), None);
+        // Every request is made before any is awaited, so the browser runs them back to back.
+        let mut pending = Vec::with_capacity(ids.len());
+        for id in ids {
+            pending.push((
+                id,
+                all_of(&notes, id)?,
+                all_of(&interactions, id)?,
+                all_of(&invitations, id)?,
+            ));
+        }
+        let mut kept = Vec::new();
+        for (id, notes, interactions, invitations) in pending {
+            let entry = Kept {
+                notes: read_all(NOTES, notes.await?)?,
+                interactions: read_all(INTERACTIONS, interactions.await?)?,
+                invitations: read_all(INVITATIONS, invitations.await?)?,
+            };
+            if entry != Kept::default() {
+                kept.push((id.clone(), entry));
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Every contact with what the user wrote about them, and every conversation: what
+    /// [`crate::people::People`] is built from.
+    pub async fn everyone(
+        &self,
+    ) -> Result<(Vec<(Contact, ContactByUser)>, Vec<Conversation>), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[CONTACTS, CONVERSATIONS], TransactionMode::ReadOnly)?;
+        let buckets = tx.object_store(CONTACTS)?.get_all(None, None)?;
+        let conversations = tx.object_store(CONVERSATIONS)?.get_all(None, None)?;
+        let mut contacts = Vec::new();
+        for value in buckets.await? {
+            contacts.extend(
+                bucket_contacts(value)?
+                    .into_iter()
+                    .map(|r| (r.imported, r.user)),
+            );
+        }
+        Ok((contacts, read_all(CONVERSATIONS, conversations.await?)?))
+    }
+
+    /// Stores a logged interaction and returns it with its id.
+    pub async fn add_interaction(
+        &self,
+        mut interaction: Interaction,
+    ) -> Result<Interaction, StoreError> {
+        interaction.id = None;
+        self.write(&[INTERACTIONS], async |tx| {
+            let key = tx
+                .object_store(INTERACTIONS)?
+                .add(&to_js(&interaction)?, None)?
+                .await?;
+            interaction.id = key.as_f64().map(|id| id as u32);
+            Ok(interaction)
+        })
+        .await
     }
 
     /// Stores a new note and returns it with its id.
@@ -380,8 +500,11 @@ impl Store {
                             invitation.sent_on.as_deref().unwrap_or_default(),
                             if invitation.outgoing { "out" } else { "in" }
                         ),
-                        person: invitation.person.clone(),
-                        invitation: invitation.clone(),
+                        person: &invitation.person,
+                        name: &invitation.name,
+                        outgoing: invitation.outgoing,
+                        sent_on: &invitation.sent_on,
+                        message: &invitation.message,
                     };
                     let _ = invitations.put(&to_js(&record)?, None)?;
                     summary.invitations += 1;
@@ -544,20 +667,37 @@ fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(
         invitations.create_index(BY_PERSON, KeyPath::new_single("person"), None)?;
         db.create_object_store(ME, keyed("source"))?;
     }
+    if from < 3 {
+        let mut params = ObjectStoreParams::new();
+        params.key_path(Some(KeyPath::new_single("id")));
+        params.auto_increment(true);
+        let interactions = db.create_object_store(INTERACTIONS, params)?;
+        interactions.create_index(BY_PERSON, KeyPath::new_single("person"), None)?;
+    }
     Ok(())
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Unwritable(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| StoreError::Unwritable(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| StoreError::Unwritable("unparsable JSON".into()))
 }
 
 fn read<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Unreadable {
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| StoreError::Unreadable {
         store,
         detail: e.to_string(),
     })
+}
+
+fn read_all<T: DeserializeOwned>(
+    store: &'static str,
+    values: Vec<JsValue>,
+) -> Result<Vec<T>, StoreError> {
+    values.into_iter().map(|v| read(store, v)).collect()
 }
 
 fn read_opt<T: DeserializeOwned>(

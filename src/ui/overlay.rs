@@ -1,6 +1,12 @@
-//! The overlay beside a profile: who this is, what the user noted about them, and a box to add a
-//! note. Lives in an extension-origin frame that the content script mounts in a closed shadow
-//! root; the frame's address fragment names the person (`overlay.html#p=linkedin%3Ahandle&r=1`).
+//! The overlay beside a profile: who this is, what the user shares with them (employers and
+//! schools with the overlap in time, the people both know, ranked by how well the user knows
+//! them), the relationship, what changed since the last visit, the notes and a box to add one.
+//! Collapsed, it is one line (`describe::summary_line`).
+//!
+//! Lives in an extension-origin frame that the content script mounts in a closed shadow root;
+//! the frame's address fragment names the person (`overlay.html#p=linkedin%3Ahandle&r=1`). The
+//! side panel is the same view at full size (`<body class="panel">`), told whom to show by
+//! `extension/panel.js`.
 
 use std::rc::Rc;
 
@@ -10,8 +16,14 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 
 use super::{ask, by_id, document, text_element};
+use crate::describe::{
+    change_phrase, mutual_phrase, relationship_lines, shared_phrase, summary_line,
+};
+use crate::history::{annotate, Annotation};
 use crate::model::{Note, PersonKey, Profile};
+use crate::people::People;
 use crate::protocol::{person_from_fragment, Request, Response};
+use crate::relationship::day_of_ms;
 
 struct View {
     document: Document,
@@ -25,6 +37,18 @@ struct View {
     status: HtmlElement,
     this_is_me: HtmlButtonElement,
     is_me: HtmlElement,
+    summary: HtmlElement,
+    changes_section: HtmlElement,
+    changes: HtmlElement,
+    common: HtmlElement,
+    common_empty: HtmlElement,
+    introducer: HtmlElement,
+    mutuals: HtmlElement,
+    mutuals_more: HtmlElement,
+    mutuals_empty: HtmlElement,
+    relationship_title: HtmlElement,
+    relationship: HtmlElement,
+    import_hint: HtmlElement,
 }
 
 pub(super) fn start() -> Result<(), JsValue> {
@@ -40,6 +64,18 @@ pub(super) fn start() -> Result<(), JsValue> {
         status: by_id(&document, "status")?,
         this_is_me: by_id(&document, "this-is-me")?,
         is_me: by_id(&document, "is-me")?,
+        summary: by_id(&document, "summary")?,
+        changes_section: by_id(&document, "changes-section")?,
+        changes: by_id(&document, "changes")?,
+        common: by_id(&document, "common")?,
+        common_empty: by_id(&document, "common-empty")?,
+        introducer: by_id(&document, "introducer")?,
+        mutuals: by_id(&document, "mutuals")?,
+        mutuals_more: by_id(&document, "mutuals-more")?,
+        mutuals_empty: by_id(&document, "mutuals-empty")?,
+        relationship_title: by_id(&document, "relationship-title")?,
+        relationship: by_id(&document, "relationship")?,
+        import_hint: by_id(&document, "import-hint")?,
         document,
     });
 
@@ -107,18 +143,45 @@ fn person(view: &View) -> Option<PersonKey> {
 fn load(view: Rc<View>) {
     spawn_local(async move {
         let Some(person) = person(&view) else {
-            set_status(&view, "This frame was opened without a person.");
+            show_nobody(&view);
             return;
         };
+        if let Some(details) = view.document.get_element_by_id("details") {
+            let _ = details.remove_attribute("hidden");
+        }
         match ask(&Request::Overlay { person }).await {
             Response::Overlay {
                 profile,
+                previous,
                 notes,
                 collapsed,
                 is_me,
+                me,
+                people,
+                kept,
+                contacts,
             } => {
+                let today = day_of_ms(js_sys::Date::now());
+                let annotation = match &profile {
+                    Some(them) => annotate(
+                        me.as_ref(),
+                        them,
+                        previous.as_ref(),
+                        &People::of(people),
+                        &kept,
+                        today,
+                    ),
+                    None => Annotation::default(),
+                };
+                let me_known = me.is_some();
                 show_is_me(&view, is_me);
                 render_person(&view, profile.as_ref());
+                let collapsed = collapsed && !is_panel(&view);
+                let first_name = profile
+                    .as_ref()
+                    .and_then(|p| p.name.split_whitespace().next())
+                    .unwrap_or("them");
+                render_annotation(&view, &annotation, me_known, contacts, first_name);
                 show_collapsed(&view, collapsed);
                 render_notes(&view, &notes);
                 set_status(&view, "");
@@ -174,6 +237,113 @@ fn render_person(view: &View, profile: Option<&Profile>) {
     view.current.set_text_content(Some(&now));
 }
 
+/// One list item: a name or fact in bold and, beneath it, how it relates.
+fn fact(view: &View, what: &str, how: &str) -> Result<web_sys::Element, JsValue> {
+    let item = view.document.create_element("li")?;
+    let what_el = text_element(&view.document, "span", what)?;
+    what_el.set_class_name("what");
+    item.append_child(&what_el)?;
+    if !how.is_empty() {
+        let how_el = text_element(&view.document, "span", how)?;
+        how_el.set_class_name("how");
+        item.append_child(&how_el)?;
+    }
+    Ok(item)
+}
+
+fn fill(list: &HtmlElement, items: impl IntoIterator<Item = Result<web_sys::Element, JsValue>>) {
+    list.set_text_content(None);
+    for item in items.into_iter().flatten() {
+        let _ = list.append_child(&item);
+    }
+}
+
+fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32, first_name: &str) {
+    view.summary
+        .set_text_content(Some(&summary_line(a, me_known, contacts)));
+    view.import_hint.set_hidden(me_known && contacts > 0);
+
+    view.changes_section.set_hidden(a.changes.is_empty());
+    fill(
+        &view.changes,
+        a.changes.iter().map(|c| fact(view, &change_phrase(c), "")),
+    );
+
+    let mut common: Vec<_> = a
+        .shared_employers
+        .iter()
+        .map(|s| {
+            fact(
+                view,
+                &s.org,
+                &format!("Worked there · {}", shared_phrase(s)),
+            )
+        })
+        .collect();
+    common.extend(a.shared_schools.iter().map(|s| {
+        fact(
+            view,
+            &s.org,
+            &format!("Studied there · {}", shared_phrase(s)),
+        )
+    }));
+    if let Some(city) = &a.same_city {
+        common.push(fact(view, city, "You both live here"));
+    }
+    let nothing_shared = common.is_empty();
+    fill(&view.common, common);
+    view.common_empty.set_hidden(!nothing_shared);
+    view.common_empty.set_text_content(Some(if me_known {
+        "No employer, school or city in common on this profile."
+    } else {
+        "Who you are is not known yet: import your export, or open your own profile and press \"This is me\"."
+    }));
+
+    fill(
+        &view.mutuals,
+        a.mutuals
+            .iter()
+            .map(|m| fact(view, &m.name, &mutual_phrase(m))),
+    );
+    match &a.best_introducer {
+        Some(name) => {
+            view.introducer
+                .set_text_content(Some(&format!("Best placed to introduce you: {name}")));
+            view.introducer.set_hidden(false);
+        }
+        None => view.introducer.set_hidden(true),
+    }
+    let unnamed = (a.mutual_count as usize).saturating_sub(
+        a.mutuals
+            .iter()
+            .filter(|m| m.colleague_at.is_none())
+            .count(),
+    );
+    view.mutuals_more.set_hidden(unnamed == 0);
+    view.mutuals_more.set_text_content(Some(&format!(
+        "and {unnamed} more mutual connection{} the page does not name",
+        if unnamed == 1 { "" } else { "s" }
+    )));
+    view.mutuals_empty
+        .set_hidden(!a.mutuals.is_empty() || unnamed > 0);
+    view.mutuals_empty.set_text_content(Some(if contacts == 0 {
+        "Import your connections to see who you both know."
+    } else {
+        "None found on this page or among your contacts."
+    }));
+
+    view.relationship_title
+        .set_text_content(Some(&format!("You and {first_name}")));
+    let lines = match &a.relationship {
+        Some(r) => relationship_lines(r),
+        None => vec!["No history yet: not among your imported connections, no notes.".to_owned()],
+    };
+    fill(
+        &view.relationship,
+        lines.iter().map(|l| text_element(&view.document, "li", l)),
+    );
+}
+
 fn render_notes(view: &View, notes: &[Note]) {
     view.notes.set_text_content(None);
     if notes.is_empty() {
@@ -205,6 +375,28 @@ fn render_notes(view: &View, notes: &[Note]) {
             let _ = item.append_child(&time);
         }
         let _ = view.notes.append_child(&item);
+    }
+}
+
+/// The side panel is this view at full size, never collapsed.
+fn is_panel(view: &View) -> bool {
+    view.document
+        .body()
+        .is_some_and(|b| b.class_list().contains("panel"))
+}
+
+/// No person to show: the side panel beside a tab that holds no profile.
+fn show_nobody(view: &View) {
+    view.name.set_text_content(Some("Common Ground"));
+    if is_panel(view) {
+        view.summary.set_text_content(Some(
+            "Open a LinkedIn or GitHub profile to see what you share with them.",
+        ));
+    } else {
+        set_status(view, "This frame was opened without a person.");
+    }
+    if let Some(details) = view.document.get_element_by_id("details") {
+        let _ = details.set_attribute("hidden", "");
     }
 }
 
