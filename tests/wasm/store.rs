@@ -102,6 +102,106 @@ async fn profiles_keep_when_they_were_first_seen() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_visit_keeps_the_reading_the_previous_visit_ended_with() {
+    use common_ground::store::VISIT_GAP_MS;
+    let store = Store::open(&db_name("visits")).await.unwrap();
+    let reading = |headline: &str| Profile {
+        headline: Some(headline.to_owned()),
+        ..profile("ada", "Ada")
+    };
+    let remember = |headline: &'static str, at: f64| {
+        let store = &store;
+        let fresh = reading(headline);
+        async move {
+            store
+                .remember_profile(fresh, PagePart::Main, at)
+                .await
+                .unwrap()
+        }
+    };
+    let previous = async |store: &Store| {
+        let visit = store.visit(&person("ada")).await.unwrap().unwrap();
+        visit.previous.and_then(|p| p.headline)
+    };
+    remember("Engineer", 0.0).await;
+    remember("Engineer at Acme", 60_000.0).await;
+    assert_eq!(previous(&store).await, None, "one visit so far");
+    // Back after a pause: what the first visit ended with is what changed is measured from.
+    remember("Lead at Globex", 60_000.0 + VISIT_GAP_MS).await;
+    assert_eq!(previous(&store).await.as_deref(), Some("Engineer at Acme"));
+    // A reload in the same visit does not move that point.
+    remember("Lead at Globex!", 120_000.0 + VISIT_GAP_MS).await;
+    assert_eq!(previous(&store).await.as_deref(), Some("Engineer at Acme"));
+}
+
+#[wasm_bindgen_test]
+async fn what_is_kept_about_people_is_read_through_the_indexes() {
+    use common_ground::model::{Balance, Conversation, Interaction, InteractionKind, Invitation};
+    let store = Store::open(&db_name("kept")).await.unwrap();
+    let mut with_history = export(&[
+        ("linkedin:ada", "Ada", Some("Acme")),
+        ("linkedin:bob", "Bob", None),
+    ]);
+    with_history.invitations = vec![Invitation {
+        person: "linkedin:ada".into(),
+        name: "Ada Example".into(),
+        outgoing: true,
+        sent_on: Some("2020-01-01".into()),
+        message: Some("Glad we met at the meetup".into()),
+    }];
+    with_history.conversations = vec![Conversation {
+        person: "linkedin:ada".into(),
+        name: "Ada Example".into(),
+        messages: 7,
+        sent: 3,
+        received: 4,
+        first: Some("2020-01-02".into()),
+        last: Some("2026-10-01".into()),
+    }];
+    store.import(&with_history, 1.0).await.unwrap();
+    store
+        .add_note(note("ada", "likes sailing", 5.0))
+        .await
+        .unwrap();
+    store
+        .add_note(note("bob", "not about Ada", 6.0))
+        .await
+        .unwrap();
+    let logged = store
+        .add_interaction(Interaction {
+            id: None,
+            person: person("ada"),
+            kind: InteractionKind::Shared,
+            balance: Balance::Give,
+            text: "sent her the open data report".into(),
+            at: 7.0,
+        })
+        .await
+        .unwrap();
+    assert!(logged.id.is_some());
+
+    let kept = store
+        .kept(&["linkedin:ada".to_owned(), "linkedin:zed".to_owned()])
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1, "nothing is kept about zed");
+    let (id, ada) = &kept[0];
+    assert_eq!(id, "linkedin:ada");
+    assert_eq!(ada.notes.len(), 1);
+    assert_eq!(ada.notes[0].text, "likes sailing");
+    assert_eq!(ada.interactions[0].balance, Balance::Give);
+    assert_eq!(
+        ada.invitations[0].message.as_deref(),
+        Some("Glad we met at the meetup")
+    );
+
+    let (contacts, conversations) = store.everyone().await.unwrap();
+    assert_eq!(contacts.len(), 2);
+    assert_eq!(conversations.len(), 1);
+    assert_eq!(conversations[0].messages, 7);
+}
+
+#[wasm_bindgen_test]
 async fn a_details_page_completes_the_stored_profile_in_one_write() {
     let store = Store::open(&db_name("details")).await.unwrap();
     let mut main = profile("ada", "Ada Example");
@@ -314,6 +414,19 @@ async fn a_version_1_database_migrates_without_losing_notes() {
         .await
         .unwrap();
     assert_eq!(store.contact_count().await.unwrap(), 1);
+    // Version 3's interactions store exists after the migration.
+    let logged = store
+        .add_interaction(common_ground::model::Interaction {
+            id: None,
+            person: person("ada"),
+            kind: common_ground::model::InteractionKind::Met,
+            balance: common_ground::model::Balance::Neutral,
+            text: "met at the meetup".into(),
+            at: 2.0,
+        })
+        .await
+        .unwrap();
+    assert_eq!(logged.id, Some(1));
 }
 
 #[wasm_bindgen_test]
