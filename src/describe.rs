@@ -70,10 +70,18 @@ pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
     if a.same_city.is_some() && parts.len() < 2 {
         parts.push("same city".to_owned());
     }
+    if !me_known {
+        // What the page alone shows, and what to do to see more.
+        parts.push("import your LinkedIn export to see shared history".to_owned());
+        let line = parts.join(" · ");
+        let mut chars = line.chars();
+        return chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+    }
     if parts.is_empty() {
-        return if !me_known {
-            "Import your LinkedIn export to see shared history".to_owned()
-        } else if contacts == 0 {
+        return if contacts == 0 {
             "Nothing shared found · import your connections to see who you both know".to_owned()
         } else {
             "No shared employers, schools or connections found".to_owned()
@@ -300,6 +308,14 @@ mod tests {
         assert_eq!(
             summary_line(&empty, false, 0),
             "Import your LinkedIn export to see shared history"
+        );
+        let page_only = Annotation {
+            mutual_count: 4,
+            ..Annotation::default()
+        };
+        assert_eq!(
+            summary_line(&page_only, false, 0),
+            "4 mutual · import your LinkedIn export to see shared history"
         );
         assert!(summary_line(&empty, true, 0).contains("import your connections"));
         assert_eq!(
