@@ -16,6 +16,7 @@
   let host = null; // the element in the page that carries the shadow root
   let frame = null;
   let person = null; // whom the overlay shows
+  let loaded = null; // resolves when the frame has loaded its page
   let revision = 0; // bumped on every stored reading, so the overlay asks the core again
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
@@ -37,19 +38,24 @@
     try {
       if (!recognised.has(url)) {
         const reply = await chrome.runtime.sendMessage({ recognise: { url } });
-        recognised.set(url, Boolean(reply && reply.profile_address));
+        recognised.set(url, reply && reply.profile_address ? { person: reply.person ?? null } : null);
       }
-      if (!recognised.get(url)) {
+      const address = recognised.get(url);
+      if (!address) {
         // Not a profile: nothing of this page leaves it. Wait for the next address.
         unmount();
         return;
       }
+      // Load the overlay, hidden, while the core reads the page: its page and Wasm are ready
+      // by the time the reading is stored.
+      if (!host && address.person) prepare(address.person);
+      performance.mark('cg-snapshot'); // for the benchmark of snapshot to overlay painted
       const answer = await chrome.runtime.sendMessage({
         snapshot: { url, html: document.documentElement.outerHTML },
       });
       if (answer && answer.type === 'profile') {
         collapsed = answer.collapsed;
-        mount(answer.person);
+        await mount(answer.person);
       } else if (answer && answer.type === 'no_profile') {
         unmount();
         last.settled = !answer.retry;
@@ -69,21 +75,32 @@
     return person !== null && Math.abs(elements.length - last.size) >= GROWTH;
   }
 
-  function mount(who) {
-    if (!host) {
-      host = document.createElement('div');
-      const root = host.attachShadow({ mode: 'closed' });
-      frame = document.createElement('iframe');
-      frame.title = 'Common Ground';
-      frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
-      root.append(frame);
-      document.documentElement.append(host);
+  /** The frame in its closed shadow root, loading the overlay for `who`; hidden until mounted. */
+  function prepare(who) {
+    host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    frame = document.createElement('iframe');
+    frame.title = 'Common Ground';
+    frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
+    loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.src = chrome.runtime.getURL('overlay.html') + fragment(who);
+    root.append(frame);
+    document.documentElement.append(host);
+    layout();
+  }
+
+  const fragment = (who) => `#p=${encodeURIComponent(who)}&r=${++revision}`;
+
+  /** Shows the overlay for `who`, asking it to read again what the core now has stored. */
+  async function mount(who) {
+    if (!host) prepare(who);
+    else {
+      await loaded;
+      frame.contentWindow.location.replace(new URL(fragment(who), frame.src).href);
     }
-    const fragment = `#p=${encodeURIComponent(who)}&r=${++revision}`;
-    if (person === null) frame.src = chrome.runtime.getURL('overlay.html') + fragment;
-    else frame.contentWindow.location.replace(new URL(fragment, frame.src).href);
     person = who;
     layout();
+    performance.mark('cg-mounted'); // for the tests: the overlay's next render is the one seen
     // The side panel, if open, follows the tab; nothing about the person is in this message
     // beyond the key the page's own address gives.
     chrome.runtime.sendMessage({ shown: { person: who } }).catch(() => {});
@@ -92,20 +109,22 @@
   function unmount() {
     if (!host) return;
     host.remove();
-    host = frame = person = null;
+    host = frame = person = loaded = null;
     reservePageSpace(false);
   }
 
   function layout() {
     if (!host) return;
     const height = collapsed ? `${COLLAPSED_HEIGHT}px` : `calc(100vh - ${TOP + GAP}px)`;
+    const shown = person !== null; // a prepared frame stays hidden until the page is read
     host.setAttribute(
       'style',
       `all:initial;position:fixed;z-index:2147483647;top:${TOP}px;right:${GAP}px;` +
         `width:${WIDTH}px;height:${height};box-shadow:0 4px 18px rgba(0,0,0,.18);` +
-        `border-radius:${collapsed ? 24 : 10}px;overflow:hidden`,
+        `border-radius:${collapsed ? 24 : 10}px;overflow:hidden` +
+        (shown ? '' : ';visibility:hidden;pointer-events:none'),
     );
-    reservePageSpace(!collapsed);
+    reservePageSpace(shown && !collapsed);
   }
 
   // Makes room beside the page so the expanded overlay hides none of its content.

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::chrome;
-use crate::extract::{extract, is_profile_address, page_part, Extraction, NoProfile, PagePart};
+use crate::extract::{
+    extract, is_profile_address, page_part, person_at, Extraction, NoProfile, PagePart,
+};
 use crate::history::involved;
 use crate::import::Export;
 use crate::model::Note;
@@ -79,11 +81,13 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
         Request::Shown { .. } => Ok(Response::Done),
         Request::Recognise { url } => {
             let answer = recognised(&url);
-            if answer
-                == (Response::Recognised {
+            if matches!(
+                answer,
+                Response::Recognised {
                     profile_address: true,
-                })
-            {
+                    ..
+                }
+            ) {
                 wasm_bindgen_futures::spawn_local(async {
                     if let Ok(store) = store().await {
                         let _ = people(&store).await;
@@ -127,26 +131,28 @@ async fn route_stored(
             }
         }
         Request::Overlay { person } => {
-            let me = store.me().await?;
-            let visit = store.visit(&person).await?;
-            let involved = match &visit {
-                Some(v) => involved(&v.profile, &*people(store).await?),
-                None => Vec::new(),
-            };
-            let mut ids = vec![person.as_str().to_owned()];
-            ids.extend(involved.iter().map(|k| k.contact.id.clone()));
-            let kept = store.kept(&ids).await?;
-            let (profile, previous) = visit.map_or((None, None), |v| (Some(v.profile), v.previous));
+            // The index first: it may need a transaction of its own; the rest is one.
+            let people = people(store).await?;
+            let mut chosen = Vec::new();
+            let read = store
+                .overlay(&person, COLLAPSED, |profile| {
+                    chosen = involved(profile, &people);
+                    chosen.iter().map(|k| k.contact.id.clone()).collect()
+                })
+                .await?;
+            let (profile, previous) = read
+                .visit
+                .map_or((None, None), |v| (Some(v.profile), v.previous));
             Ok(Response::Overlay {
                 profile,
                 previous,
-                notes: store.notes_for(&person).await?,
-                collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
-                is_me: me.page.as_ref().is_some_and(|p| p.key() == person),
-                me: me.effective(),
-                people: involved,
-                kept,
-                contacts: store.contact_count().await?,
+                notes: read.notes,
+                collapsed: read.collapsed,
+                is_me: read.me.page.as_ref().is_some_and(|p| p.key() == person),
+                me: read.me.effective(),
+                people: chosen,
+                kept: read.kept,
+                contacts: read.contacts,
             })
         }
         Request::Import { export } => {
@@ -209,6 +215,7 @@ async fn people(store: &Store) -> Result<Rc<People>, StoreError> {
 fn recognised(url: &str) -> Response {
     Response::Recognised {
         profile_address: is_profile_address(url),
+        person: person_at(url),
     }
 }
 

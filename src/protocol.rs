@@ -109,6 +109,10 @@ pub enum Response {
     /// Whether an address can hold a profile (the answer to [`Request::Recognise`]).
     Recognised {
         profile_address: bool,
+        /// Whom the profile at this address is about, when the address says (LinkedIn,
+        /// GitHub): the content script may load the overlay for them while the page is read.
+        #[serde(default)]
+        person: Option<PersonKey>,
     },
     /// The page holds a profile: the content script mounts the overlay for `person`.
     Profile {

@@ -149,6 +149,20 @@ pub fn is_profile_address(url: &str) -> bool {
     }
 }
 
+/// The person a LinkedIn or GitHub profile address is about (the key their profile will be
+/// filed under), before the page is read; `None` for any other address.
+pub fn person_at(url: &str) -> Option<crate::model::PersonKey> {
+    use crate::model::{PersonKey, Site};
+    let parsed = parse_url(url).ok()?;
+    if linkedin::is_linkedin(&parsed) {
+        linkedin::handle_from_url(&parsed).map(|h| PersonKey::new(Site::Linkedin, &h))
+    } else if github::is_github(&parsed) {
+        github::handle_from_url(&parsed).map(|h| PersonKey::new(Site::Github, &h))
+    } else {
+        None
+    }
+}
+
 /// Which part of a profile the page at `url` shows.
 pub fn page_part(url: &str) -> Result<PagePart, ExtractError> {
     let parsed = parse_url(url)?;

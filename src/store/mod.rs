@@ -296,12 +296,7 @@ impl Store {
             .transaction(&[PROFILES], TransactionMode::ReadOnly)?;
         let value = tx.object_store(PROFILES)?.get(to_js(person)?)?.await?;
         let record: Option<ProfileRecord> = read_opt(PROFILES, value)?;
-        Ok(record.map(|r| Visit {
-            profile: r.profile,
-            previous: r.previous,
-            previous_seen: r.previous_seen,
-            first_seen: r.first_seen,
-        }))
+        Ok(record.map(ProfileRecord::into_visit))
     }
 
     /// What is kept under each of `ids` (contact ids or person keys): notes, interactions and
@@ -312,33 +307,51 @@ impl Store {
             &[NOTES, INTERACTIONS, INVITATIONS],
             TransactionMode::ReadOnly,
         )?;
-        let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
-        let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
-        let invitations = tx.object_store(INVITATIONS)?.index(BY_PERSON)?;
-        let all_of =
-            |index: &Index, id: &str| index.get_all(Some(Query::Key(JsValue::from_str(id))), None);
-        // Every request is made before any is awaited, so the browser runs them back to back.
-        let mut pending = Vec::with_capacity(ids.len());
-        for id in ids {
-            pending.push((
-                id,
-                all_of(&notes, id)?,
-                all_of(&interactions, id)?,
-                all_of(&invitations, id)?,
-            ));
+        kept_in(&tx, ids).await
+    }
+
+    /// Everything the overlay shows about `person`, read in one transaction: their profile
+    /// (with the previous visit's reading), who the user is, the notes about them, the
+    /// `collapsed` setting, the contact count, and what is kept under their key and under the
+    /// contact ids `involved` names for their profile.
+    pub async fn overlay(
+        &self,
+        person: &PersonKey,
+        collapsed: &str,
+        involved: impl FnOnce(&Profile) -> Vec<String>,
+    ) -> Result<OverlayRead, StoreError> {
+        let tx = self.db.transaction(
+            &[PROFILES, ME, NOTES, SETTINGS, INTERACTIONS, INVITATIONS],
+            TransactionMode::ReadOnly,
+        )?;
+        let key = to_js(person)?;
+        let profile = tx.object_store(PROFILES)?.get(key.clone())?;
+        let me = tx.object_store(ME)?.get_all(None, None)?;
+        let notes = tx
+            .object_store(NOTES)?
+            .index(BY_PERSON)?
+            .get_all(Some(Query::Key(key)), None)?;
+        let settings = tx.object_store(SETTINGS)?;
+        let collapsed = settings.get(JsValue::from_str(collapsed))?;
+        let contacts = settings.get(JsValue::from_str(CONTACT_COUNT))?;
+
+        let record: Option<ProfileRecord> = read_opt(PROFILES, profile.await?)?;
+        let me = me_of(read_all(ME, me.await?)?);
+        let notes = newest_first(read_all(NOTES, notes.await?)?);
+        let collapsed: Option<SettingRecord<bool>> = read_opt(SETTINGS, collapsed.await?)?;
+        let contacts: Option<SettingRecord<u32>> = read_opt(SETTINGS, contacts.await?)?;
+        let mut ids = vec![person.as_str().to_owned()];
+        if let Some(record) = &record {
+            ids.extend(involved(&record.profile));
         }
-        let mut kept = Vec::new();
-        for (id, notes, interactions, invitations) in pending {
-            let entry = Kept {
-                notes: read_all(NOTES, notes.await?)?,
-                interactions: read_all(INTERACTIONS, interactions.await?)?,
-                invitations: read_all(INVITATIONS, invitations.await?)?,
-            };
-            if entry != Kept::default() {
-                kept.push((id.clone(), entry));
-            }
-        }
-        Ok(kept)
+        Ok(OverlayRead {
+            kept: kept_in(&tx, &ids).await?,
+            visit: record.map(ProfileRecord::into_visit),
+            me,
+            notes,
+            collapsed: collapsed.is_some_and(|s| s.value),
+            contacts: contacts.map_or(0, |s| s.value),
+        })
     }
 
     /// Every contact with what the user wrote about them, and every conversation: what
@@ -397,12 +410,7 @@ impl Store {
         let values = index
             .get_all(Some(Query::Key(to_js(person)?)), None)?
             .await?;
-        let mut notes = values
-            .into_iter()
-            .map(|v| read(NOTES, v))
-            .collect::<Result<Vec<Note>, _>>()?;
-        notes.sort_by(|a, b| b.created.total_cmp(&a.created).then(b.id.cmp(&a.id)));
-        Ok(notes)
+        Ok(newest_first(read_all(NOTES, values)?))
     }
 
     /// A preference, or `None` when the user never set it.
@@ -570,23 +578,8 @@ impl Store {
     /// The three sources of who the user is.
     pub async fn me(&self) -> Result<Me, StoreError> {
         let tx = self.db.transaction(&[ME], TransactionMode::ReadOnly)?;
-        let records: Vec<MeRecord> = tx
-            .object_store(ME)?
-            .get_all(None, None)?
-            .await?
-            .into_iter()
-            .map(|v| read(ME, v))
-            .collect::<Result<_, _>>()?;
-        let mut me = Me::default();
-        for r in records {
-            match r.source.as_str() {
-                "import" => me.imported = Some(r.profile),
-                "page" => me.page = Some(r.profile),
-                "manual" => me.manual = Some(r.profile),
-                _ => {}
-            }
-        }
-        Ok(me)
+        let records = tx.object_store(ME)?.get_all(None, None)?.await?;
+        Ok(me_of(read_all(ME, records)?))
     }
 
     /// Sets one source of who the user is: `page` ("This is me") or `manual` (corrections);
@@ -615,6 +608,78 @@ impl Store {
     pub fn close(self) {
         self.db.close();
     }
+}
+
+/// What [`Store::overlay`] reads.
+pub struct OverlayRead {
+    pub visit: Option<Visit>,
+    pub me: Me,
+    pub notes: Vec<Note>,
+    pub collapsed: bool,
+    pub contacts: u32,
+    pub kept: Vec<(String, Kept)>,
+}
+
+/// Notes newest first (the index gives them oldest first).
+fn newest_first(mut notes: Vec<Note>) -> Vec<Note> {
+    notes.sort_by(|a, b| b.created.total_cmp(&a.created).then(b.id.cmp(&a.id)));
+    notes
+}
+
+/// The three sources of who the user is, from the `me` records.
+fn me_of(records: Vec<MeRecord>) -> Me {
+    let mut me = Me::default();
+    for r in records {
+        match r.source.as_str() {
+            "import" => me.imported = Some(r.profile),
+            "page" => me.page = Some(r.profile),
+            "manual" => me.manual = Some(r.profile),
+            _ => {}
+        }
+    }
+    me
+}
+
+impl ProfileRecord {
+    fn into_visit(self) -> Visit {
+        Visit {
+            profile: self.profile,
+            previous: self.previous,
+            previous_seen: self.previous_seen,
+            first_seen: self.first_seen,
+        }
+    }
+}
+
+/// What is kept under each of `ids`, read inside `tx` (see [`Store::kept`]).
+async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>, StoreError> {
+    let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
+    let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
+    let invitations = tx.object_store(INVITATIONS)?.index(BY_PERSON)?;
+    let all_of =
+        |index: &Index, id: &str| index.get_all(Some(Query::Key(JsValue::from_str(id))), None);
+    // Every request is made before any is awaited, so the browser runs them back to back.
+    let mut pending = Vec::with_capacity(ids.len());
+    for id in ids {
+        pending.push((
+            id,
+            all_of(&notes, id)?,
+            all_of(&interactions, id)?,
+            all_of(&invitations, id)?,
+        ));
+    }
+    let mut kept = Vec::new();
+    for (id, notes, interactions, invitations) in pending {
+        let entry = Kept {
+            notes: read_all(NOTES, notes.await?)?,
+            interactions: read_all(INTERACTIONS, interactions.await?)?,
+            invitations: read_all(INVITATIONS, invitations.await?)?,
+        };
+        if entry != Kept::default() {
+            kept.push((id.clone(), entry));
+        }
+    }
+    Ok(kept)
 }
 
 /// Runs the migrations inside the browser's upgrade transaction. If a step fails the

@@ -132,6 +132,30 @@ export async function overlayFrame(page, { timeout = 15_000 } = {}) {
 }
 
 /**
+ * Waits until the overlay on `page` has drawn what the user sees (the frame loads hidden while
+ * the page is read, and draws again once the reading is stored) and returns the absolute times
+ * (ms since the epoch) of that round's marks: asked, answered, annotated, rendered; and of the
+ * content script's last snapshot.
+ */
+export async function overlayShown(page, frame, { timeout = 30_000 } = {}) {
+  const last = (name) => {
+    const marks = performance.getEntriesByName(name);
+    return marks.length ? performance.timeOrigin + marks[marks.length - 1].startTime : NaN;
+  };
+  await page.waitForFunction(() => performance.getEntriesByName('cg-mounted').length > 0, null, { timeout });
+  const mounted = await page.evaluate(last, 'cg-mounted');
+  const snapshot = await page.evaluate(last, 'cg-snapshot');
+  await frame.waitForFunction(({ after }) => {
+    const marks = performance.getEntriesByName('cg-overlay-rendered');
+    return marks.length > 0 && performance.timeOrigin + marks[marks.length - 1].startTime > after
+      && performance.timeOrigin + performance.getEntriesByName('cg-overlay-asked').at(-1).startTime > after;
+  }, { after: mounted }, { timeout });
+  const at = {};
+  for (const name of ['asked', 'answered', 'annotated', 'rendered']) at[name] = await frame.evaluate(last, `cg-overlay-${name}`);
+  return { ...at, snapshot, mounted };
+}
+
+/**
  * Stops the extension's service worker the way Chromium does when it idles, through
  * chrome://serviceworker-internals, and waits until that page reports it STOPPED. The next
  * runtime message starts a fresh one, with nothing in memory. Returns a function that reads the

@@ -2,7 +2,7 @@
 // served as https://www.linkedin.com from loopback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, overlayFrame, stopServiceWorker, SITE } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, stopServiceWorker, SITE, overlayShown } from './harness.mjs';
 
 let site, browser;
 const extensionRequests = [];
@@ -35,8 +35,7 @@ test('the overlay appears on a profile with the name read from the page', { time
     // A figure for the closing note, not a pass/fail: page load event to overlay rendered.
     const loaded = await page.evaluate(() =>
       performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd);
-    const rendered = await frame.evaluate(() =>
-      performance.timeOrigin + performance.getEntriesByName('cg-overlay-rendered')[0].startTime);
+    const { rendered } = await overlayShown(page, frame);
     t.diagnostic(`${handle}: page load → overlay rendered ${(rendered - loaded).toFixed(0)} ms`);
     const element = await frame.frameElement();
     assert.equal(await element.getAttribute('title'), 'Common Ground');
