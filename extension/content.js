@@ -16,7 +16,8 @@
   let host = null; // the element in the page that carries the shadow root
   let frame = null;
   let person = null; // whom the overlay shows
-  let loaded = null; // resolves when the frame has loaded its page
+  // Names this tab's overlay frame among all extension pages that hear runtime messages.
+  const token = Math.random().toString(36).slice(2);
   let revision = 0; // bumped on every stored reading, so the overlay asks the core again
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
@@ -55,7 +56,7 @@
       });
       if (answer && answer.type === 'profile') {
         collapsed = answer.collapsed;
-        await mount(answer.person);
+        mount(answer.person);
       } else if (answer && answer.type === 'no_profile') {
         unmount();
         last.settled = !answer.retry;
@@ -82,34 +83,33 @@
     frame = document.createElement('iframe');
     frame.title = 'Common Ground';
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
-    loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.src = chrome.runtime.getURL('overlay.html') + fragment(who);
+    frame.src = chrome.runtime.getURL('overlay.html') + `#p=${encodeURIComponent(who)}&t=${token}`;
     root.append(frame);
     document.documentElement.append(host);
     layout();
   }
 
-  const fragment = (who) => `#p=${encodeURIComponent(who)}&r=${++revision}`;
-
-  /** Shows the overlay for `who`, asking it to read again what the core now has stored. */
-  async function mount(who) {
+  /**
+   * Shows the overlay for `who`. The frame (and the side panel, if open) hear that the tab now
+   * shows `who` with a new reading stored, and ask the core again. Only extension pages hear
+   * runtime messages, and nothing about the person is in this one beyond the key the page's own
+   * address gives. The frame's address is never changed from here: with `use_dynamic_url` its
+   * real address is not the one this script set, so any change would reload it.
+   */
+  function mount(who) {
     if (!host) prepare(who);
-    else {
-      await loaded;
-      frame.contentWindow.location.replace(new URL(fragment(who), frame.src).href);
-    }
     person = who;
     layout();
     performance.mark('cg-mounted'); // for the tests: the overlay's next render is the one seen
-    // The side panel, if open, follows the tab; nothing about the person is in this message
-    // beyond the key the page's own address gives.
-    chrome.runtime.sendMessage({ shown: { person: who } }).catch(() => {});
+    chrome.runtime
+      .sendMessage({ shown: { person: who, token, revision: ++revision } })
+      .catch(() => {});
   }
 
   function unmount() {
     if (!host) return;
     host.remove();
-    host = frame = person = loaded = null;
+    host = frame = person = null;
     reservePageSpace(false);
   }
 

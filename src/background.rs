@@ -15,7 +15,7 @@ use crate::chrome;
 use crate::extract::{
     extract, is_profile_address, page_part, person_at, Extraction, NoProfile, PagePart,
 };
-use crate::history::involved;
+use crate::history::{contact_of, involved};
 use crate::import::Export;
 use crate::model::Note;
 use crate::people::People;
@@ -137,7 +137,14 @@ async fn route_stored(
             let read = store
                 .overlay(&person, COLLAPSED, |profile| {
                     chosen = involved(profile, &people);
-                    chosen.iter().map(|k| k.contact.id.clone()).collect()
+                    // Their own contact id first: their invitations are read, others' are not.
+                    let own = contact_of(&people, profile).map(|k| k.contact.id.clone());
+                    let others = chosen
+                        .iter()
+                        .map(|k| &k.contact.id)
+                        .filter(|id| Some(*id) != own.as_ref());
+                    let ids: Vec<String> = own.iter().chain(others).cloned().collect();
+                    (ids, usize::from(own.is_some()))
                 })
                 .await?;
             let (profile, previous) = read

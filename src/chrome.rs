@@ -14,6 +14,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = id, thread_local_v2)]
     pub static RUNTIME_ID: String;
 
+    /// `chrome.runtime.onMessage.addListener(listener)`: runtime messages, in an extension page.
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener)]
+    pub fn runtime_on_message(listener: &js_sys::Function);
+
     /// `chrome.tabs.sendMessage(tabId, message, {frameId})`: to a tab's content script.
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
     pub fn tabs_send_message(

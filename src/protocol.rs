@@ -24,8 +24,16 @@ pub enum Request {
     Recognise { url: String },
     /// From the content script: the page the user is looking at.
     Snapshot { url: String, html: String },
-    /// From the content script: the overlay now shows `person` (the side panel follows).
-    Shown { person: PersonKey },
+    /// From the content script: its tab now shows `person`, with a new reading stored. Meant for
+    /// the extension pages that listen (the tab's overlay frame, named by `token`, and the side
+    /// panel); the core only acknowledges it.
+    Shown {
+        person: PersonKey,
+        #[serde(default)]
+        token: Option<String>,
+        #[serde(default)]
+        revision: u32,
+    },
     /// From the overlay: everything to show about the person filed under `person`.
     Overlay { person: PersonKey },
     /// From the overlay: keep a note about `person`.
@@ -189,6 +197,16 @@ pub fn person_from_fragment(fragment: &str) -> Option<PersonKey> {
     serde_json::from_value(serde_json::Value::String(decoded)).ok()
 }
 
+/// The token in the overlay frame's address fragment (`t=`): it names the frame among all
+/// extension pages hearing a content script's [`Request::Shown`].
+pub fn token_from_fragment(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("t="))
+        .filter(|t| !t.is_empty())
+}
+
 /// The longest note the core keeps, in characters; longer ones are refused with a message.
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
@@ -286,6 +304,12 @@ mod tests {
             "web:example.com/~j&ne"
         );
         assert_eq!(person_from_fragment("#r=1"), None);
+        assert_eq!(
+            token_from_fragment("#p=linkedin%3Aada&t=k3x9&r=2"),
+            Some("k3x9")
+        );
+        assert_eq!(token_from_fragment("#p=linkedin%3Aada&t="), None);
+        assert_eq!(token_from_fragment("#p=linkedin%3Aada"), None);
     }
 
     #[test]

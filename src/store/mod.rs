@@ -307,18 +307,20 @@ impl Store {
             &[NOTES, INTERACTIONS, INVITATIONS],
             TransactionMode::ReadOnly,
         )?;
-        kept_in(&tx, ids).await
+        kept_in(&tx, ids, ids.len()).await
     }
 
     /// Everything the overlay shows about `person`, read in one transaction: their profile
     /// (with the previous visit's reading), who the user is, the notes about them, the
     /// `collapsed` setting, the contact count, and what is kept under their key and under the
-    /// contact ids `involved` names for their profile.
+    /// contact ids `involved` names for their profile. `involved` also says how many of its ids,
+    /// from the start, are the person's own (their contact id): only for those are invitations
+    /// read, which saves a request per mutual connection.
     pub async fn overlay(
         &self,
         person: &PersonKey,
         collapsed: &str,
-        involved: impl FnOnce(&Profile) -> Vec<String>,
+        involved: impl FnOnce(&Profile) -> (Vec<String>, usize),
     ) -> Result<OverlayRead, StoreError> {
         let tx = self.db.transaction(
             &[PROFILES, ME, NOTES, SETTINGS, INTERACTIONS, INVITATIONS],
@@ -341,11 +343,14 @@ impl Store {
         let collapsed: Option<SettingRecord<bool>> = read_opt(SETTINGS, collapsed.await?)?;
         let contacts: Option<SettingRecord<u32>> = read_opt(SETTINGS, contacts.await?)?;
         let mut ids = vec![person.as_str().to_owned()];
+        let mut own = 1;
         if let Some(record) = &record {
-            ids.extend(involved(&record.profile));
+            let (more, also_own) = involved(&record.profile);
+            ids.extend(more);
+            own += also_own;
         }
         Ok(OverlayRead {
-            kept: kept_in(&tx, &ids).await?,
+            kept: kept_in(&tx, &ids, own).await?,
             visit: record.map(ProfileRecord::into_visit),
             me,
             notes,
@@ -651,29 +656,41 @@ impl ProfileRecord {
     }
 }
 
-/// What is kept under each of `ids`, read inside `tx` (see [`Store::kept`]).
-async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>, StoreError> {
+/// What is kept under each of `ids`, read inside `tx` (see [`Store::kept`]); invitations only
+/// for the first `with_invitations` ids.
+async fn kept_in(
+    tx: &Transaction,
+    ids: &[String],
+    with_invitations: usize,
+) -> Result<Vec<(String, Kept)>, StoreError> {
     let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
     let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
     let invitations = tx.object_store(INVITATIONS)?.index(BY_PERSON)?;
     let all_of =
         |index: &Index, id: &str| index.get_all(Some(Query::Key(JsValue::from_str(id))), None);
-    // Every request is made before any is awaited, so the browser runs them back to back.
+    // Every request is made before any is awaited, so the browser runs them back to back. They
+    // must be awaited in the order they were made: the browser answers them in that order, and
+    // an `idb` request awaited after a later one's answer never resolved (seen in Chromium).
     let mut pending = Vec::with_capacity(ids.len());
-    for id in ids {
-        pending.push((
-            id,
-            all_of(&notes, id)?,
-            all_of(&interactions, id)?,
-            all_of(&invitations, id)?,
-        ));
+    for (i, id) in ids.iter().enumerate() {
+        let notes = all_of(&notes, id)?;
+        let interactions = all_of(&interactions, id)?;
+        let invitations = if i < with_invitations {
+            Some(all_of(&invitations, id)?)
+        } else {
+            None
+        };
+        pending.push((id, notes, interactions, invitations));
     }
     let mut kept = Vec::new();
     for (id, notes, interactions, invitations) in pending {
         let entry = Kept {
             notes: read_all(NOTES, notes.await?)?,
             interactions: read_all(INTERACTIONS, interactions.await?)?,
-            invitations: read_all(INVITATIONS, invitations.await?)?,
+            invitations: match invitations {
+                Some(request) => read_all(INVITATIONS, request.await?)?,
+                None => Vec::new(),
+            },
         };
         if entry != Kept::default() {
             kept.push((id.clone(), entry));

@@ -22,7 +22,7 @@ use crate::describe::{
 use crate::history::{annotate, Annotation};
 use crate::model::{Note, PersonKey, Profile};
 use crate::people::People;
-use crate::protocol::{person_from_fragment, Request, Response};
+use crate::protocol::{person_from_fragment, token_from_fragment, Request, Response};
 use crate::relationship::day_of_ms;
 
 struct View {
@@ -126,13 +126,57 @@ pub(super) fn start() -> Result<(), JsValue> {
     })
     .forget();
 
-    // The content script moves the frame to another person by changing the fragment.
+    // Whom the frame shows is its fragment: a change of it (by the side panel's script, or by
+    // this frame when its tab shows someone new) loads again.
     let v = view.clone();
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     EventListener::new(&window, "hashchange", move |_| load(v.clone())).forget();
 
+    // The content script of this frame's tab says when the tab shows someone (or a new reading
+    // of them is stored); the message carries the token this frame was opened with.
+    let v = view.clone();
+    let listener = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| heard(&v, message));
+    crate::chrome::runtime_on_message(listener.as_ref().unchecked_ref());
+    listener.forget();
+
     load(view);
     Ok(())
+}
+
+/// What the overlay listens for among runtime messages: `{shown: {person, token, revision}}`.
+#[derive(serde::Deserialize)]
+struct Heard {
+    shown: Shown,
+}
+
+#[derive(serde::Deserialize)]
+struct Shown {
+    person: PersonKey,
+    token: Option<String>,
+    #[serde(default)]
+    revision: u32,
+}
+
+/// A runtime message: when it is this frame's tab saying whom it shows now, show them.
+fn heard(view: &View, message: JsValue) {
+    let Ok(Heard { shown }) = serde_wasm_bindgen::from_value::<Heard>(message) else {
+        return;
+    };
+    let Some(fragment) = fragment(view) else {
+        return;
+    };
+    let Some(mine) = token_from_fragment(&fragment) else {
+        return;
+    };
+    if shown.token.as_deref() != Some(mine) {
+        return;
+    }
+    let person = js_sys::encode_uri_component(shown.person.as_str());
+    let next = format!("#p={person}&t={mine}&r={}", shown.revision);
+    if let Some(location) = view.document.location() {
+        // A change of the fragment (hashchange) loads again.
+        let _ = location.set_hash(&next);
+    }
 }
 
 /// The frame's address fragment: whom it shows and which reading.

@@ -202,6 +202,41 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
 }
 
 #[wasm_bindgen_test]
+async fn the_overlay_reads_everything_in_one_transaction() {
+    let store = Store::open(&db_name("overlay")).await.unwrap();
+    let empty = store
+        .overlay(&person("ada"), "collapsed", |_| unreachable!("no profile yet"))
+        .await
+        .unwrap();
+    assert!(empty.visit.is_none() && empty.notes.is_empty() && empty.kept.is_empty());
+
+    store
+        .import(&export(&[("linkedin:bob", "Bob", Some("Acme"))]), 1.0)
+        .await
+        .unwrap();
+    store
+        .remember_profile(profile("ada", "Ada"), PagePart::Main, 2.0)
+        .await
+        .unwrap();
+    store.add_note(note("ada", "about Ada", 3.0)).await.unwrap();
+    store.add_note(note("bob", "about Bob", 4.0)).await.unwrap();
+    store.set_setting("collapsed", true).await.unwrap();
+    let read = store
+        .overlay(&person("ada"), "collapsed", |profile| {
+            assert_eq!(profile.name, "Ada");
+            (vec!["linkedin:bob".to_owned()], 0)
+        })
+        .await
+        .unwrap();
+    assert_eq!(read.visit.unwrap().profile.name, "Ada");
+    assert_eq!(read.notes.len(), 1);
+    assert!(read.collapsed);
+    assert_eq!(read.contacts, 1);
+    let kept: Vec<&str> = read.kept.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(kept, ["linkedin:ada", "linkedin:bob"]);
+}
+
+#[wasm_bindgen_test]
 async fn a_details_page_completes_the_stored_profile_in_one_write() {
     let store = Store::open(&db_name("details")).await.unwrap();
     let mut main = profile("ada", "Ada Example");
