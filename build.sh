@@ -4,7 +4,8 @@
 #   ./build.sh          build dist/ (the unpacked extension) and a store-ready zip
 #   ./build.sh demo     build, then show the extension on bundled sample profiles in Chromium
 #   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, end-to-end tests
-#   ./build.sh bench    benchmarks that print figures (extraction natively and in Chromium)
+#   ./build.sh bench    benchmarks that print figures (extraction, import and the common
+#                       ground, natively and in Chromium)
 #   ./build.sh setup    only install what is missing (the other commands do this first)
 #
 # Set-up is idempotent: on a machine that has everything it takes seconds.
@@ -140,6 +141,8 @@ case "${1:-build}" in
   bench) setup; build
     say "extraction, native (criterion)"; cargo bench --bench extract
     say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs
-    say "importing 30,000 connections in Chromium, next to Papa Parse"; node tests/e2e/bench-import.mjs ;;
+    say "importing 30,000 connections in Chromium, next to Papa Parse"; node tests/e2e/bench-import.mjs
+    say "the common ground, native (criterion)"; cargo bench --bench annotate
+    say "the common ground in Chromium, with a full store"; node tests/e2e/bench-annotation.mjs ;;
   *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
 esac

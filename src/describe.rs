@@ -50,9 +50,19 @@ pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
             "shared schools",
         ));
     }
-    let mutual = (a.mutual_count as usize).max(a.mutuals.len());
+    // The page's count of mutual connections, then the user's contacts who work with them.
+    let named = a.mutuals.iter().filter(|m| m.colleague_at.is_none()).count();
+    let mutual = (a.mutual_count as usize).max(named);
     if mutual > 0 {
         parts.push(format!("{mutual} mutual"));
+    }
+    let colleagues = a.mutuals.len() - named;
+    if colleagues > 0 {
+        parts.push(count(
+            colleagues,
+            "contact works with them",
+            "contacts work with them",
+        ));
     }
     if let Some(r) = &a.relationship {
         if let Some(last) = &r.last_interaction {
@@ -294,6 +304,20 @@ mod tests {
         assert_eq!(
             summary_line(&a, true, 10),
             "2 shared employers · 3 mutual · last spoke 8 months ago"
+        );
+        let colleague = Mutual {
+            name: "Noor Visser".into(),
+            contact: Some("linkedin:noor".into()),
+            colleague_at: Some("Acme".into()),
+            tie: None,
+        };
+        let with_colleagues = Annotation {
+            mutuals: vec![colleague.clone(), colleague],
+            ..a.clone()
+        };
+        assert_eq!(
+            summary_line(&with_colleagues, true, 10),
+            "2 shared employers · 3 mutual · 2 contacts work with them · last spoke 8 months ago"
         );
         a.relationship = Some(relationship(245, Some(-8)));
         a.changes = vec![Change::Headline {

@@ -107,7 +107,7 @@ test('after an import the overlay shows the shared history and whom to ask for a
   await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
   const summary = frame.locator('#summary');
   await summary.filter({ hasText: 'shared employers' }).waitFor();
-  assert.equal(await summary.innerText(), '2 shared employers · 1 shared school · 4 mutual');
+  assert.equal(await summary.innerText(), '2 shared employers · 1 shared school · 4 mutual · 1 contact works with them');
 
   assert.deepEqual(await facts(frame, 'common'), [
     // November 2021 (Sanne joined) to this month; both worked in Utrecht.

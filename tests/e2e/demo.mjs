@@ -23,28 +23,8 @@ async function shoot(page, name) {
 try {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
 
-  await page.goto(`${SITE}/in/sanne-de-vries/`);
-  let frame = await overlayFrame(page);
-  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
-  await shoot(page, '1-overlay-2024-layout');
-
-  await frame.getByLabel('Note', { exact: true }).fill(
-    'Met at the Open Data meetup in Utrecht. She is looking for examples of open-data dashboards: send her the one from our city project.');
-  await frame.getByRole('button', { name: 'Save note' }).click();
-  await frame.getByText('Met at the Open Data meetup').waitFor();
-  await shoot(page, '2-note-saved');
-
-  await page.goto(`${SITE}/in/jonas-berg/`);
-  frame = await overlayFrame(page);
-  await frame.getByRole('heading', { name: 'Jonas Berg' }).waitFor();
-  await shoot(page, '3-overlay-2026-layout');
-
-  await frame.getByRole('button', { name: 'Collapse' }).click();
-  await page.waitForFunction(() => document.documentElement.style.marginRight === '');
-  await shoot(page, '4-collapsed');
-  await frame.getByRole('button', { name: 'Expand' }).click();
-
-  // Import a generated export (fictional people, the real 2024 format) through the import page.
+  // First, the user's own export: a generated one (fictional people, the real 2024 format),
+  // through the import page. Sam, its owner, worked at two of Sanne's employers.
   const zip = join(OUT, 'sample-export.zip');
   execFileSync('cargo', ['run', '--quiet', '--bin', 'cg', '--', 'sample-export',
     '--connections', '1500', '--messages', '4000', zip]);
@@ -53,11 +33,49 @@ try {
   await importer.getByLabel('LinkedIn export').setInputFiles(zip);
   await importer.getByRole('button', { name: 'Import' }).click();
   await importer.getByRole('status').filter({ hasText: 'Imported 1,500 contacts' }).waitFor();
-  await shoot(importer, '5-import');
-  await importer.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await importer.getByRole('textbox', { name: 'Organisation 1', exact: true }).waitFor();
-  await shoot(importer, '6-options');
+  await shoot(importer, '1-import');
   await importer.close();
+
+  await page.bringToFront();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  let frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await frame.locator('#summary').filter({ hasText: 'shared employers' }).waitFor();
+  await shoot(page, '2-common-ground');
+
+  await frame.getByLabel('Note', { exact: true }).fill(
+    'Met at the Open Data meetup in Utrecht. She is looking for examples of open-data dashboards: send her the one from our city project.');
+  await frame.getByRole('button', { name: 'Save note' }).click();
+  await frame.getByText('Met at the Open Data meetup').waitFor();
+  await frame.locator('#notes-title').scrollIntoViewIfNeeded();
+  await shoot(page, '3-note-saved');
+
+  await page.goto(`${SITE}/in/jonas-berg/`);
+  frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Jonas Berg' }).waitFor();
+  await shoot(page, '4-overlay-2026-layout');
+
+  await frame.getByRole('button', { name: 'Collapse' }).click();
+  await page.waitForFunction(() => document.documentElement.style.marginRight === '');
+  await shoot(page, '5-collapsed');
+  await frame.getByRole('button', { name: 'Expand' }).click();
+
+  // The side panel is the same view at full size, following the active tab.
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  await (await overlayFrame(page)).getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  await page.bringToFront();
+  await panel.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await shoot(panel, '6-side-panel');
+  await panel.close();
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByRole('textbox', { name: 'Organisation 1', exact: true }).waitFor();
+  await shoot(options, '7-options');
+  await options.close();
 
   console.log(`Screenshots in ${OUT}:`);
   for (const path of shots) console.log(`  ${path}`);
