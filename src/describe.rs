@@ -51,7 +51,11 @@ pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
         ));
     }
     // The page's count of mutual connections, then the user's contacts who work with them.
-    let named = a.mutuals.iter().filter(|m| m.colleague_at.is_none()).count();
+    let named = a
+        .mutuals
+        .iter()
+        .filter(|m| m.colleague_at.is_none())
+        .count();
     let mutual = (a.mutual_count as usize).max(named);
     if mutual > 0 {
         parts.push(format!("{mutual} mutual"));

@@ -205,7 +205,9 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
 async fn the_overlay_reads_everything_in_one_transaction() {
     let store = Store::open(&db_name("overlay")).await.unwrap();
     let empty = store
-        .overlay(&person("ada"), "collapsed", |_| unreachable!("no profile yet"))
+        .overlay(&person("ada"), "collapsed", |_| {
+            unreachable!("no profile yet")
+        })
         .await
         .unwrap();
     assert!(empty.visit.is_none() && empty.notes.is_empty() && empty.kept.is_empty());
