@@ -65,7 +65,7 @@ wasm_module() {
     "target/$TARGET/wasm-release/$CRATE.wasm"
   # npm's binaryen: Debian's wasm-opt (108) cannot read what Rust 1.9x emits. Rust's default
   # wasm32 features are listed so that wasm-opt keeps them.
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$DIST/wasm/${feature}_bg.wasm" -o "$DIST/wasm/${feature}_bg.wasm"
 }

@@ -28,6 +28,8 @@ thread_local! {
     static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
     /// The contacts, indexed, built once per service-worker lifetime and after each import.
     static PEOPLE: RefCell<Option<Rc<People>>> = const { RefCell::new(None) };
+    /// The build of [`PEOPLE`] under way, if one is: a second caller waits for it.
+    static BUILDING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// The part of `chrome.runtime.MessageSender` the router needs.
@@ -137,14 +139,12 @@ async fn route_stored(
             let read = store
                 .overlay(&person, COLLAPSED, |profile| {
                     chosen = involved(profile, &people);
-                    // Their own contact id first: their invitations are read, others' are not.
-                    let own = contact_of(&people, profile).map(|k| k.contact.id.clone());
-                    let others = chosen
-                        .iter()
-                        .map(|k| &k.contact.id)
-                        .filter(|id| Some(*id) != own.as_ref());
-                    let ids: Vec<String> = own.iter().chain(others).cloned().collect();
-                    (ids, usize::from(own.is_some()))
+                    // What is kept is read for the person alone (under their contact id too);
+                    // the others' activity travels with them from the index.
+                    contact_of(&people, profile)
+                        .map(|k| k.contact.id.clone())
+                        .into_iter()
+                        .collect()
                 })
                 .await?;
             let (profile, previous) = read
@@ -196,6 +196,7 @@ async fn route_stored(
                 })
                 .await?;
             let notes = store.notes_for(&person).await?;
+            count_in_people(|people| people.count_note(&note));
             Ok(Response::NoteSaved { note, notes })
         }
         Request::Layout { collapsed } => {
@@ -208,13 +209,58 @@ async fn route_stored(
     }
 }
 
-/// The user's contacts, indexed; read from the store once per service-worker lifetime.
+/// Brings the contact index up to date with a write, in place when nobody else holds it, else by
+/// dropping it (the next visit reads it again).
+fn count_in_people(count: impl FnOnce(&mut People)) {
+    PEOPLE.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if let Some(people) = slot.as_mut() {
+            match Rc::get_mut(people) {
+                Some(people) => count(people),
+                None => *slot = None,
+            }
+        }
+    });
+}
+
+/// The user's contacts, indexed; read from the store once per service-worker lifetime. Callers
+/// that come while it is being read (the warm-up at `Recognise`, then the overlay) share one
+/// reading.
 async fn people(store: &Store) -> Result<Rc<People>, StoreError> {
     if let Some(people) = PEOPLE.with(|p| p.borrow().clone()) {
         return Ok(people);
     }
-    let (contacts, conversations) = store.everyone().await?;
-    let people = Rc::new(People::new(contacts, conversations));
+    if let Some(building) = BUILDING.with(|b| b.borrow().clone()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(building).await;
+        if let Some(people) = PEOPLE.with(|p| p.borrow().clone()) {
+            return Ok(people);
+        }
+    }
+    let (done, finished) = signal();
+    BUILDING.with(|b| *b.borrow_mut() = Some(done));
+    let built = build_people(store).await;
+    BUILDING.with(|b| b.borrow_mut().take());
+    let _ = finished.call0(&JsValue::UNDEFINED);
+    built
+}
+
+/// A promise and the function that resolves it.
+fn signal() -> (js_sys::Promise, js_sys::Function) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    // The executor runs at once, inside `Promise::new`.
+    (promise, resolve.unwrap_or_else(js_sys::Function::default))
+}
+
+async fn build_people(store: &Store) -> Result<Rc<People>, StoreError> {
+    let everyone = store.everyone().await?;
+    let mut people = People::new(everyone.contacts, everyone.conversations);
+    everyone.notes.iter().for_each(|n| people.count_note(n));
+    everyone
+        .interactions
+        .iter()
+        .for_each(|i| people.count_interaction(i));
+    let people = Rc::new(people);
     PEOPLE.with(|p| *p.borrow_mut() = Some(people.clone()));
     Ok(people)
 }

@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{fold, Profile};
 use crate::people::{Known, People};
-use crate::relationship::{date_of, relationship, Day, Kept, Ledger, Relationship, Strength, Tie};
+use crate::relationship::{
+    date_of, relationship, Activity, Day, Kept, Ledger, Relationship, Strength, Tie,
+};
 
 /// A month as a count since year 0: comparable, subtractable.
 pub type Month = i32;
@@ -269,8 +271,7 @@ pub fn finish(
     }
     let ledger = Ledger {
         invitations: &own.invitations,
-        notes: &own.notes,
-        interactions: &own.interactions,
+        activity: Activity::of(&own.notes, &own.interactions),
         ..Ledger::of(known, None)
     };
     annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));

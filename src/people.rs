@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::history::org_key;
-use crate::model::{fold, Contact, Conversation};
+use crate::model::{fold, Contact, Conversation, Interaction, Note};
+use crate::relationship::Activity;
 
 /// What the user wrote about a contact. Imports never touch it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,9 @@ pub struct Known {
     pub by_user: ContactByUser,
     #[serde(default)]
     pub conversation: Option<Conversation>,
+    /// The notes and logged interactions filed under the contact's id, summed up.
+    #[serde(default)]
+    pub activity: Activity,
 }
 
 /// The user's contacts, indexed by id, by name and by current organisation.
@@ -47,31 +51,54 @@ impl People {
         contacts: impl IntoIterator<Item = (Contact, ContactByUser)>,
         conversations: impl IntoIterator<Item = Conversation>,
     ) -> People {
-        let mut people = People::default();
-        for (contact, by_user) in contacts {
-            let i = people.known.len();
-            people.by_id.insert(contact.id.clone(), i);
-            let name = name_key(&contact.name());
-            if !name.is_empty() {
-                people.by_name.entry(name).or_default().push(i);
-            }
-            if let Some(org) = contact.company.as_deref().map(org_key) {
-                if !org.is_empty() {
-                    people.by_org.entry(org).or_default().push(i);
-                }
-            }
-            people.known.push(Known {
-                contact,
-                by_user,
-                conversation: None,
-            });
-        }
+        let known = contacts.into_iter().map(|(contact, by_user)| Known {
+            contact,
+            by_user,
+            conversation: None,
+            activity: Activity::default(),
+        });
+        let mut people = People::of(known.collect());
         for conversation in conversations {
             if let Some(&i) = people.by_id.get(&conversation.person) {
                 people.known[i].conversation = Some(conversation);
             }
         }
         people
+    }
+
+    /// Indexes contacts as they are (a [`subset`](Self::subset) carries its conversations and
+    /// activity along).
+    pub fn of(known: Vec<Known>) -> People {
+        let mut people = People::default();
+        for (i, k) in known.iter().enumerate() {
+            people.by_id.insert(k.contact.id.clone(), i);
+            let name = name_key(&k.contact.name());
+            if !name.is_empty() {
+                people.by_name.entry(name).or_default().push(i);
+            }
+            if let Some(org) = k.contact.company.as_deref().map(org_key) {
+                if !org.is_empty() {
+                    people.by_org.entry(org).or_default().push(i);
+                }
+            }
+        }
+        people.known = known;
+        people
+    }
+
+    /// Counts a note in the activity of the contact it is filed under (notes about people who
+    /// are not contacts are not counted: no tie is weighed for them).
+    pub fn count_note(&mut self, note: &Note) {
+        if let Some(&i) = self.by_id.get(note.person.as_str()) {
+            self.known[i].activity.note(note);
+        }
+    }
+
+    /// Counts a logged interaction, as [`count_note`](Self::count_note) does a note.
+    pub fn count_interaction(&mut self, interaction: &Interaction) {
+        if let Some(&i) = self.by_id.get(interaction.person.as_str()) {
+            self.known[i].activity.interaction(interaction);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -92,18 +119,6 @@ impl People {
         at.sort_unstable();
         at.dedup();
         at.into_iter().map(|i| self.known[i].clone()).collect()
-    }
-
-    /// Indexes contacts that already carry their conversations (a [`subset`](Self::subset)).
-    pub fn of(known: Vec<Known>) -> People {
-        let conversations: Vec<Conversation> = known
-            .iter()
-            .filter_map(|k| k.conversation.clone())
-            .collect();
-        People::new(
-            known.into_iter().map(|k| (k.contact, k.by_user)),
-            conversations,
-        )
     }
 
     pub fn get(&self, id: &str) -> Option<&Known> {
@@ -222,5 +237,45 @@ mod tests {
             4
         );
         assert!(people.get("zzz").is_none());
+    }
+
+    #[test]
+    fn notes_and_interactions_count_for_the_contact_they_are_filed_under() {
+        use crate::model::{Balance, InteractionKind, PersonKey, Site};
+        let mut people = People::new(
+            [(
+                contact("linkedin:ada", "Ada", "Lovelace", None),
+                ContactByUser::default(),
+            )],
+            [],
+        );
+        let ada = PersonKey::new(Site::Linkedin, "ada");
+        let stranger = PersonKey::new(Site::Linkedin, "someone-else");
+        for person in [&ada, &stranger] {
+            people.count_note(&Note {
+                id: None,
+                person: person.clone(),
+                text: "met at the meetup".into(),
+                created: 86_400_000.0 * 20_000.0,
+            });
+        }
+        people.count_interaction(&Interaction {
+            id: None,
+            person: ada,
+            kind: InteractionKind::Called,
+            balance: Balance::Give,
+            text: String::new(),
+            at: 86_400_000.0 * 20_010.0,
+        });
+        let activity = people.get("linkedin:ada").unwrap().activity;
+        assert_eq!((activity.notes, activity.spoke, activity.gave), (1, 1, 1));
+        assert_eq!(activity.last_note, Some(20_000));
+        assert_eq!(
+            activity.last_interaction,
+            Some((20_010, InteractionKind::Called))
+        );
+        // A subset carries the activity along.
+        let few = People::of(people.subset(["linkedin:ada".to_owned()]));
+        assert_eq!(few.get("linkedin:ada").unwrap().activity, activity);
     }
 }

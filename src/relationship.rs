@@ -89,6 +89,61 @@ impl Kept {
     }
 }
 
+/// A person's notes and logged interactions summed up: what a tie is weighed from. The core
+/// keeps one per contact in memory (built with the contact index), so that weighing the people
+/// both know costs no database request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub notes: u32,
+    pub last_note: Option<Day>,
+    /// Met in person or called.
+    pub spoke: u32,
+    pub messaged: u32,
+    /// Introductions, things shared, congratulations, asks and the rest.
+    pub other: u32,
+    pub gave: u32,
+    pub asked: u32,
+    pub last_interaction: Option<(Day, InteractionKind)>,
+}
+
+impl Activity {
+    pub fn of(notes: &[Note], interactions: &[Interaction]) -> Activity {
+        let mut activity = Activity::default();
+        notes.iter().for_each(|n| activity.note(n));
+        interactions.iter().for_each(|i| activity.interaction(i));
+        activity
+    }
+
+    /// Counts one more note.
+    pub fn note(&mut self, note: &Note) {
+        self.notes += 1;
+        let day = day_of_ms(note.created);
+        self.last_note = Some(self.last_note.map_or(day, |d| d.max(day)));
+    }
+
+    /// Counts one more logged interaction.
+    pub fn interaction(&mut self, interaction: &Interaction) {
+        match interaction.kind {
+            InteractionKind::Met | InteractionKind::Called => self.spoke += 1,
+            InteractionKind::Messaged => self.messaged += 1,
+            _ => self.other += 1,
+        }
+        match interaction.balance {
+            Balance::Give => self.gave += 1,
+            Balance::Ask => self.asked += 1,
+            Balance::Neutral => {}
+        }
+        let day = day_of_ms(interaction.at);
+        if self.last_interaction.is_none_or(|(d, _)| day >= d) {
+            self.last_interaction = Some((day, interaction.kind));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Activity::default()
+    }
+}
+
 /// Everything the user has with one person. Every part may be empty.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ledger<'a> {
@@ -96,8 +151,7 @@ pub struct Ledger<'a> {
     pub by_user: Option<&'a ContactByUser>,
     pub conversation: Option<&'a Conversation>,
     pub invitations: &'a [Invitation],
-    pub notes: &'a [Note],
-    pub interactions: &'a [Interaction],
+    pub activity: Activity,
 }
 
 /// How well the user knows someone.
@@ -118,15 +172,19 @@ pub enum Strength {
 }
 
 impl<'a> Ledger<'a> {
-    /// The ledger of a contact (if known) and what is kept about them (if anything).
+    /// The ledger of a contact (if known): what is `kept` about them when it was read, else the
+    /// activity the contact index keeps.
     pub fn of(known: Option<&'a crate::people::Known>, kept: Option<&'a Kept>) -> Ledger<'a> {
         Ledger {
             contact: known.map(|k| &k.contact),
             by_user: known.map(|k| &k.by_user),
             conversation: known.and_then(|k| k.conversation.as_ref()),
             invitations: kept.map_or(&[], |k| &k.invitations),
-            notes: kept.map_or(&[], |k| &k.notes),
-            interactions: kept.map_or(&[], |k| &k.interactions),
+            activity: match (kept, known) {
+                (Some(kept), _) => Activity::of(&kept.notes, &kept.interactions),
+                (None, Some(known)) => known.activity,
+                (None, None) => Activity::default(),
+            },
         }
     }
 
@@ -134,8 +192,7 @@ impl<'a> Ledger<'a> {
     pub fn is_empty(&self) -> bool {
         self.contact.is_none()
             && self.conversation.is_none()
-            && self.notes.is_empty()
-            && self.interactions.is_empty()
+            && self.activity.is_empty()
             && self.invitations.is_empty()
     }
 }
@@ -176,16 +233,11 @@ fn last_contact(ledger: &Ledger) -> Option<(Day, &'static str)> {
         .and_then(|c| c.last.as_deref())
         .and_then(day_of)
         .map(|d| (d, "message"));
-    let note = ledger
-        .notes
-        .iter()
-        .map(|n| (day_of_ms(n.created), "note"))
-        .max_by_key(|&(d, _)| d);
+    let note = ledger.activity.last_note.map(|d| (d, "note"));
     let interaction = ledger
-        .interactions
-        .iter()
-        .map(|i| (day_of_ms(i.at), kind_word(i.kind)))
-        .max_by_key(|&(d, _)| d);
+        .activity
+        .last_interaction
+        .map(|(d, kind)| (d, kind_word(kind)));
     [message, note, interaction]
         .into_iter()
         .flatten()
@@ -213,17 +265,11 @@ fn intensity(ledger: &Ledger) -> f64 {
         let two_way = c.sent > 0 && c.received > 0;
         weight.min(60.0) * if two_way { 1.0 } else { 0.5 }
     });
-    let notes = (5.0 * ledger.notes.len() as f64).min(15.0);
-    let interactions: f64 = ledger
-        .interactions
-        .iter()
-        .map(|i| match i.kind {
-            InteractionKind::Met | InteractionKind::Called => 12.0,
-            InteractionKind::Messaged => 6.0,
-            _ => 4.0,
-        })
-        .sum::<f64>()
-        .min(40.0);
+    let a = &ledger.activity;
+    let notes = (5.0 * f64::from(a.notes)).min(15.0);
+    let interactions =
+        (12.0 * f64::from(a.spoke) + 6.0 * f64::from(a.messaged) + 4.0 * f64::from(a.other))
+            .min(40.0);
     let invitation = if ledger.invitations.iter().any(|i| i.message.is_some()) {
         3.0
     } else {
@@ -319,13 +365,6 @@ pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
         .map(|(d, _)| d)
         .or_else(|| connected.as_deref().and_then(day_of));
     let due_in_days = rhythm.map(|r| since.map_or(0, |s| s + Day::from(r) - today));
-    let count = |b: Balance| {
-        ledger
-            .interactions
-            .iter()
-            .filter(|i| i.balance == b)
-            .count() as u32
-    };
     Relationship {
         contact: ledger.contact.map(|c| c.id.clone()),
         connected_on: connected,
@@ -335,9 +374,9 @@ pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
             what: what.to_owned(),
         }),
         messages: ledger.conversation.map_or(0, |c| c.messages),
-        notes: ledger.notes.len() as u32,
-        gave: count(Balance::Give),
-        asked: count(Balance::Ask),
+        notes: ledger.activity.notes,
+        gave: ledger.activity.gave,
+        asked: ledger.activity.asked,
         tie: tie(ledger, today),
         keep_in_touch: KeepInTouch {
             rhythm_days: rhythm,
@@ -494,7 +533,7 @@ mod tests {
             &Ledger {
                 by_user: Some(&by_user),
                 conversation: Some(&talked),
-                interactions: &interactions,
+                activity: Activity::of(&[], &interactions),
                 ..Ledger::default()
             },
             today(),

@@ -195,10 +195,11 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
         Some("Glad we met at the meetup")
     );
 
-    let (contacts, conversations) = store.everyone().await.unwrap();
-    assert_eq!(contacts.len(), 2);
-    assert_eq!(conversations.len(), 1);
-    assert_eq!(conversations[0].messages, 7);
+    let everyone = store.everyone().await.unwrap();
+    assert_eq!(everyone.contacts.len(), 2);
+    assert_eq!(everyone.conversations.len(), 1);
+    assert_eq!(everyone.conversations[0].messages, 7);
+    assert_eq!((everyone.notes.len(), everyone.interactions.len()), (2, 1));
 }
 
 #[wasm_bindgen_test]
@@ -226,7 +227,7 @@ async fn the_overlay_reads_everything_in_one_transaction() {
     let read = store
         .overlay(&person("ada"), "collapsed", |profile| {
             assert_eq!(profile.name, "Ada");
-            (vec!["linkedin:bob".to_owned()], 0)
+            vec!["linkedin:bob".to_owned()]
         })
         .await
         .unwrap();
