@@ -30,6 +30,8 @@ thread_local! {
     static PEOPLE: RefCell<Option<Rc<People>>> = const { RefCell::new(None) };
     /// The build of [`PEOPLE`] under way, if one is: a second caller waits for it.
     static BUILDING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Bumped by every write the index must see; a build that saw an older one is not kept.
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// The part of `chrome.runtime.MessageSender` the router needs.
@@ -167,7 +169,7 @@ async fn route_stored(
                 StoreError::Refused(format!("The import page sent an unreadable export ({e})."))
             })?;
             let summary = store.import(&export, now()).await?;
-            PEOPLE.with(|p| p.borrow_mut().take());
+            forget_people();
             Ok(Response::Imported {
                 summary,
                 contacts: store.contact_count().await?,
@@ -212,15 +214,20 @@ async fn route_stored(
 /// Brings the contact index up to date with a write, in place when nobody else holds it, else by
 /// dropping it (the next visit reads it again).
 fn count_in_people(count: impl FnOnce(&mut People)) {
-    PEOPLE.with(|slot| {
+    let counted = PEOPLE.with(|slot| {
         let mut slot = slot.borrow_mut();
-        if let Some(people) = slot.as_mut() {
-            match Rc::get_mut(people) {
-                Some(people) => count(people),
-                None => *slot = None,
-            }
-        }
+        slot.as_mut().and_then(Rc::get_mut).map(count).is_some()
     });
+    if !counted {
+        forget_people();
+    }
+}
+
+/// Drops the index (and any build under way from before this moment): the next visit reads it
+/// again.
+fn forget_people() {
+    PEOPLE.with(|p| p.borrow_mut().take());
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
 }
 
 /// The user's contacts, indexed; read from the store once per service-worker lifetime. Callers
@@ -253,6 +260,7 @@ fn signal() -> (js_sys::Promise, js_sys::Function) {
 }
 
 async fn build_people(store: &Store) -> Result<Rc<People>, StoreError> {
+    let generation = GENERATION.with(|g| g.get());
     let everyone = store.everyone().await?;
     let mut people = People::new(everyone.contacts, everyone.conversations);
     everyone.notes.iter().for_each(|n| people.count_note(n));
@@ -261,7 +269,10 @@ async fn build_people(store: &Store) -> Result<Rc<People>, StoreError> {
         .iter()
         .for_each(|i| people.count_interaction(i));
     let people = Rc::new(people);
-    PEOPLE.with(|p| *p.borrow_mut() = Some(people.clone()));
+    // A write since the reading began (an import, a note) is not in it: use it this once only.
+    if GENERATION.with(|g| g.get()) == generation {
+        PEOPLE.with(|p| *p.borrow_mut() = Some(people.clone()));
+    }
     Ok(people)
 }
 
