@@ -14,6 +14,7 @@
 //! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod describe;
+pub mod draft;
 pub mod extract;
 pub mod history;
 pub mod import;

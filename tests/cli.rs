@@ -198,3 +198,40 @@ fn common_ground_from_an_imported_me_and_an_extracted_page() {
     ]);
     assert!(!ok && stderr.contains("no/such.json"), "{stderr}");
 }
+
+#[test]
+fn check_message_reads_stdin_and_gives_character_spans() {
+    use std::io::Write;
+    let run = |message: &str| -> serde_json::Value {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cg"))
+            .arg("check-message")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(message.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let message = "Leuk, Zoë! Wat kunnen wij voor elkaar betekenen?";
+    let answer = run(message);
+    assert_eq!(answer["asks_favour"], true);
+    let finding = &answer["findings"][0];
+    assert_eq!(finding["kind"], "mutual_benefit");
+    let (start, end) = (
+        finding["start"].as_u64().unwrap() as usize,
+        finding["end"].as_u64().unwrap() as usize,
+    );
+    let span: String = message.chars().skip(start).take(end - start).collect();
+    assert_eq!(span, "Wat kunnen wij voor elkaar betekenen");
+    assert_eq!(
+        run("Zullen we connecten?"),
+        serde_json::json!({"asks_favour": false, "findings": []})
+    );
+}

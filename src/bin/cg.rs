@@ -18,6 +18,7 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
+    use common_ground::draft::favour::check;
     use common_ground::extract::extract;
     use std::collections::HashMap;
 
@@ -75,6 +76,11 @@ mod cli {
             #[arg(long)]
             today: Option<String>,
         },
+        /// Read a message on stdin and say where it asks the recipient for something (a job, an
+        /// introduction, a call, feedback, a sale, "what can we do for each other"), in English
+        /// or Dutch: `{"asks_favour", "findings": [{"start", "end", "kind", "why"}]}` with
+        /// character offsets into the input.
+        CheckMessage,
         /// Write a generated export of fictional people in the real 2024 format: a .zip, or
         /// only Connections.csv when OUT ends in .csv.
         SampleExport {
@@ -180,6 +186,16 @@ mod cli {
                     &kept,
                     today,
                 ))
+            }
+            Command::CheckMessage => {
+                let mut text = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                    .map_err(|e| format!("cannot read the message from stdin: {e}"))?;
+                let findings = check(&text);
+                json(&serde_json::json!({
+                    "asks_favour": !findings.is_empty(),
+                    "findings": findings,
+                }))
             }
             Command::SampleExport {
                 connections,
