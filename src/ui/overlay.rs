@@ -143,23 +143,15 @@ pub(super) fn start() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// What the overlay listens for among runtime messages: `{shown: {person, token, revision}}`.
-#[derive(serde::Deserialize)]
-struct Heard {
-    shown: Shown,
-}
-
-#[derive(serde::Deserialize)]
-struct Shown {
-    person: PersonKey,
-    token: Option<String>,
-    #[serde(default)]
-    revision: u32,
-}
-
-/// A runtime message: when it is this frame's tab saying whom it shows now, show them.
+/// A runtime message: when it is this frame's tab saying whom it shows now
+/// ([`Request::Shown`]), show them.
 fn heard(view: &View, message: JsValue) {
-    let Ok(Heard { shown }) = serde_wasm_bindgen::from_value::<Heard>(message) else {
+    let Ok(Request::Shown {
+        person,
+        token,
+        revision,
+    }) = serde_wasm_bindgen::from_value::<Request>(message)
+    else {
         return;
     };
     let Some(fragment) = fragment(view) else {
@@ -168,11 +160,11 @@ fn heard(view: &View, message: JsValue) {
     let Some(mine) = token_from_fragment(&fragment) else {
         return;
     };
-    if shown.token.as_deref() != Some(mine) {
+    if token.as_deref() != Some(mine) {
         return;
     }
-    let person = js_sys::encode_uri_component(shown.person.as_str());
-    let next = format!("#p={person}&t={mine}&r={}", shown.revision);
+    let person = js_sys::encode_uri_component(person.as_str());
+    let next = format!("#p={person}&t={mine}&r={revision}");
     if let Some(location) = view.document.location() {
         // A change of the fragment (hashchange) loads again.
         let _ = location.set_hash(&next);
