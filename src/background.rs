@@ -20,7 +20,7 @@ use crate::import::Export;
 use crate::model::Note;
 use crate::people::People;
 use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
-use crate::store::{Store, StoreError, DATABASE_NAME};
+use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
 
 const COLLAPSED: &str = "overlay_collapsed";
 
@@ -53,9 +53,10 @@ struct SenderTab {
 /// Answers one runtime message. Never throws: failures become [`Response::Error`].
 #[wasm_bindgen]
 pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
-    let response = match serde_json::from_str::<Request>(&json_text(&message)) {
+    let response = match serde_json::from_str::<Request>(&json_text(&message).unwrap_or_default()) {
         Ok(request) => {
-            let sender: Sender = serde_json::from_str(&json_text(&sender)).unwrap_or_default();
+            let sender: Sender =
+                serde_json::from_str(&json_text(&sender).unwrap_or_default()).unwrap_or_default();
             route(request, &sender)
                 .await
                 .unwrap_or_else(|e| Response::Error {
@@ -338,16 +339,8 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// A message as JSON text (the browser's serialiser is fast, and serde_json then reads it).
-fn json_text(value: &JsValue) -> String {
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_default()
-}
-
-/// Answers cross as JSON text parsed by the browser: one serialiser (serde_json, which the store
-/// needs anyway) instead of a second one building objects call by call keeps the module small.
+/// An answer as a plain object, through JSON text as the store's records (see
+/// [`crate::store::json_text`]); an unserialisable one becomes its error message.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value)
         .map_err(|e| e.to_string())

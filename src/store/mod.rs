@@ -757,16 +757,23 @@ fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(
     Ok(())
 }
 
+/// A value as the browser writes it in JSON (its serialiser is fast; serde_json then reads the
+/// text). Records, answers and messages all cross the Wasm boundary this way, which keeps a
+/// second serialiser, building objects call by call, out of the service worker's module.
+pub(crate) fn json_text(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+}
+
+/// A value as a plain JavaScript object, through JSON text (see [`json_text`]).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
     let text = serde_json::to_string(value).map_err(|e| StoreError::Unwritable(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| StoreError::Unwritable("unparsable JSON".into()))
 }
 
 fn read<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {
-    let text = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .unwrap_or_default();
+    let text = json_text(&value).unwrap_or_default();
     serde_json::from_str(&text).map_err(|e| StoreError::Unreadable {
         store,
         detail: e.to_string(),
@@ -783,13 +790,10 @@ fn read_all<T: DeserializeOwned>(
         return Ok(Vec::new());
     }
     let array: js_sys::Array = values.into_iter().collect();
-    let text = js_sys::JSON::stringify(&array)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| StoreError::Unreadable {
-            store,
-            detail: "the records could not be written out as JSON".into(),
-        })?;
+    let text = json_text(&array).ok_or_else(|| StoreError::Unreadable {
+        store,
+        detail: "the records could not be written out as JSON".into(),
+    })?;
     serde_json::from_str(&text).map_err(|e| StoreError::Unreadable {
         store,
         detail: e.to_string(),
