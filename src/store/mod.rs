@@ -289,27 +289,6 @@ impl Store {
         Ok(record.map(|r| r.profile))
     }
 
-    /// The profile filed under `person` with the reading of the user's previous visit.
-    pub async fn visit(&self, person: &PersonKey) -> Result<Option<Visit>, StoreError> {
-        let tx = self
-            .db
-            .transaction(&[PROFILES], TransactionMode::ReadOnly)?;
-        let value = tx.object_store(PROFILES)?.get(to_js(person)?)?.await?;
-        let record: Option<ProfileRecord> = read_opt(PROFILES, value)?;
-        Ok(record.map(ProfileRecord::into_visit))
-    }
-
-    /// What is kept under each of `ids` (contact ids or person keys): notes, interactions and
-    /// invitations, read through the `by_person` indexes in one transaction. Ids with nothing
-    /// kept are left out.
-    pub async fn kept(&self, ids: &[String]) -> Result<Vec<(String, Kept)>, StoreError> {
-        let tx = self.db.transaction(
-            &[NOTES, INTERACTIONS, INVITATIONS],
-            TransactionMode::ReadOnly,
-        )?;
-        kept_in(&tx, ids).await
-    }
-
     /// Everything the overlay shows about `person`, read in one transaction: their profile
     /// (with the previous visit's reading), who the user is, the notes about them, the
     /// `collapsed` setting, the contact count, and what is kept under their key and under the
@@ -666,7 +645,9 @@ impl ProfileRecord {
     }
 }
 
-/// What is kept under each of `ids`, read inside `tx` (see [`Store::kept`]).
+/// What is kept under each of `ids` (contact ids or person keys): notes, interactions and
+/// invitations, read through the `by_person` indexes inside `tx`. Ids with nothing kept are
+/// left out.
 async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>, StoreError> {
     let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
     let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;

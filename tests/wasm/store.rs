@@ -120,8 +120,11 @@ async fn a_new_visit_keeps_the_reading_the_previous_visit_ended_with() {
         }
     };
     let previous = async |store: &Store| {
-        let visit = store.visit(&person("ada")).await.unwrap().unwrap();
-        visit.previous.and_then(|p| p.headline)
+        let read = store
+            .overlay(&person("ada"), "collapsed", |_| Vec::new())
+            .await
+            .unwrap();
+        read.visit.unwrap().previous.and_then(|p| p.headline)
     };
     remember("Engineer", 0.0).await;
     remember("Engineer at Acme", 60_000.0).await;
@@ -180,10 +183,17 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
         .unwrap();
     assert!(logged.id.is_some());
 
-    let kept = store
-        .kept(&["linkedin:ada".to_owned(), "linkedin:zed".to_owned()])
+    store
+        .remember_profile(profile("ada", "Ada"), PagePart::Main, 8.0)
         .await
         .unwrap();
+    let kept = store
+        .overlay(&person("ada"), "collapsed", |_| {
+            vec!["linkedin:zed".to_owned()]
+        })
+        .await
+        .unwrap()
+        .kept;
     assert_eq!(kept.len(), 1, "nothing is kept about zed");
     let (id, ada) = &kept[0];
     assert_eq!(id, "linkedin:ada");
