@@ -264,10 +264,12 @@ pub fn finish(
     );
     let known = contact_of(people, them);
     let mut own = kept_for(them.key().as_str()).cloned().unwrap_or_default();
-    if let Some(also) = known.and_then(|k| kept_for(&k.contact.id)) {
-        if k_differs(known, them) {
-            own.merge(also);
-        }
+    // A contact filed under another id than the person's key has more kept under that id.
+    let other_id = known
+        .map(|k| k.contact.id.as_str())
+        .filter(|id| *id != them.key().as_str());
+    if let Some(also) = other_id.and_then(kept_for) {
+        own.merge(also);
     }
     let ledger = Ledger {
         invitations: &own.invitations,
@@ -276,11 +278,6 @@ pub fn finish(
     };
     annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));
     annotation.changes = previous.map(|p| changes(p, them)).unwrap_or_default();
-}
-
-/// Whether the contact is filed under another id than the person's key (then both are read).
-fn k_differs(known: Option<&Known>, them: &Profile) -> bool {
-    known.is_some_and(|k| k.contact.id != them.key().as_str())
 }
 
 /// The month a day falls in.
@@ -568,21 +565,9 @@ pub fn changes(before: &Profile, now: &Profile) -> Vec<Change> {
 mod tests {
     use super::*;
     use crate::model::{Contact, Conversation, Education, Mutuals, Position, Site};
+    use crate::people::tests::contact;
     use crate::people::ContactByUser;
     use crate::relationship::day_of;
-
-    fn contact(id: &str, first: &str, last: &str, company: Option<&str>) -> Contact {
-        Contact {
-            id: id.into(),
-            first_name: first.into(),
-            last_name: last.into(),
-            url: None,
-            email: None,
-            company: company.map(Into::into),
-            position: None,
-            connected_on: None,
-        }
-    }
 
     fn people(contacts: Vec<Contact>, conversations: Vec<Conversation>) -> People {
         People::new(

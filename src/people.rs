@@ -166,10 +166,12 @@ pub fn name_key(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn contact(id: &str, first: &str, last: &str, company: Option<&str>) -> Contact {
+    /// A contact with a name and perhaps a company, nothing else (also used by `history`'s
+    /// tests).
+    pub(crate) fn contact(id: &str, first: &str, last: &str, company: Option<&str>) -> Contact {
         Contact {
             id: id.into(),
             first_name: first.into(),
