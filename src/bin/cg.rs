@@ -19,12 +19,13 @@ mod cli {
 
     use clap::{Parser, Subcommand};
     use common_ground::draft::favour::check;
+    use common_ground::draft::{drafts, Brief, Context, Lang, Purpose, FREE_LIMIT};
     use common_ground::extract::extract;
     use std::collections::HashMap;
 
-    use common_ground::history::annotate;
+    use common_ground::history::{annotate, Annotation};
     use common_ground::import::{read_files, sample, ExportFile};
-    use common_ground::model::{Contact, Conversation, Invitation, Profile};
+    use common_ground::model::{Contact, Conversation, Invitation, Note, Profile};
     use common_ground::people::{ContactByUser, People};
     use common_ground::relationship::{day_of, Day, Kept};
 
@@ -33,6 +34,36 @@ mod cli {
     struct Cli {
         #[command(subcommand)]
         command: Command,
+    }
+
+    /// What the common ground is worked out from.
+    #[derive(clap::Args)]
+    struct Ground {
+        /// You, as a Profile (`cg import --json-out DIR` writes DIR/me.json).
+        #[arg(long)]
+        me: PathBuf,
+        /// The person, as `cg extract` prints them.
+        #[arg(long)]
+        profile: PathBuf,
+        /// Your contacts: contacts.json, or the folder `cg import --json-out DIR` wrote
+        /// (then its conversations.json and invitations.json are read too).
+        #[arg(long)]
+        contacts: Option<PathBuf>,
+        /// The profile as your previous visit read it, to say what changed since.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// The day to count up to (YYYY-MM-DD, or YYYY-MM for its first day); today if left
+        /// out.
+        #[arg(long)]
+        today: Option<String>,
+    }
+
+    /// A note as `cg draft --notes` reads it.
+    #[derive(serde::Deserialize)]
+    struct NoteArg {
+        text: String,
+        #[serde(default)]
+        created: f64,
     }
 
     #[derive(Subcommand)]
@@ -58,23 +89,33 @@ mod cli {
         /// months you overlapped (or how far apart you were), the same city, mutual connections
         /// matched to your contacts and ranked by how well you know them, and your relationship.
         Common {
-            /// You, as a Profile (`cg import --json-out DIR` writes DIR/me.json).
+            #[command(flatten)]
+            ground: Ground,
+        },
+        /// Drafts of a short, personal message that uses the common ground and asks for
+        /// nothing: `[{"text", "chars", "facts": [{"kind", "value", "source"}]}]`, within the
+        /// limit in UTF-16 code units as LinkedIn counts.
+        Draft {
+            #[command(flatten)]
+            ground: Ground,
+            /// en or nl; guessed from the person's location and profile if left out.
             #[arg(long)]
-            me: PathBuf,
-            /// The person, as `cg extract` prints them.
+            lang: Option<Lang>,
+            /// 200 (a free account) or 300 (Premium).
+            #[arg(long, default_value_t = FREE_LIMIT)]
+            limit: usize,
+            /// connect, congratulate, share, thank, reconnect or follow-up.
+            #[arg(long, default_value = "connect")]
+            purpose: Purpose,
+            /// Dutch drafts say "u" rather than "je".
             #[arg(long)]
-            profile: PathBuf,
-            /// Your contacts: contacts.json, or the folder `cg import --json-out DIR` wrote
-            /// (then its conversations.json and invitations.json are read too).
+            formal: bool,
+            /// What to share (a link or a topic), or what to thank them for.
             #[arg(long)]
-            contacts: Option<PathBuf>,
-            /// The profile as your previous visit read it, to say what changed since.
+            given: Option<String>,
+            /// Your notes about the person: a JSON list of {"text", "created"} (milliseconds).
             #[arg(long)]
-            previous: Option<PathBuf>,
-            /// The day to count up to (YYYY-MM-DD, or YYYY-MM for its first day); today if left
-            /// out.
-            #[arg(long)]
-            today: Option<String>,
+            notes: Option<PathBuf>,
         },
         /// Read a message on stdin and say where it asks the recipient for something (a job, an
         /// introduction, a call, feedback, a sale, "what can we do for each other"), in English
@@ -138,54 +179,48 @@ mod cli {
                 }
                 json(&export.report)
             }
-            Command::Common {
-                me,
-                profile,
-                contacts,
-                previous,
-                today,
+            Command::Common { ground } => {
+                let (_, _, annotation) = common(ground)?;
+                json(&annotation)
+            }
+            Command::Draft {
+                ground,
+                lang,
+                limit,
+                purpose,
+                formal,
+                given,
+                notes,
             } => {
-                let me: Profile = read_json(&me)?;
-                let them: Profile = read_json(&profile)?;
-                let previous: Option<Profile> = previous.map(|p| read_json(&p)).transpose()?;
-                let (contacts, conversations, invitations) = match contacts {
-                    Some(path) if path.is_dir() => {
-                        let contacts: Vec<Contact> = read_json(&path.join("contacts.json"))?;
-                        let conversations: Vec<Conversation> =
-                            read_if_there(&path.join("conversations.json"))?;
-                        let invitations: Vec<Invitation> =
-                            read_if_there(&path.join("invitations.json"))?;
-                        (contacts, conversations, invitations)
-                    }
-                    Some(path) => (read_json(&path)?, Vec::new(), Vec::new()),
-                    None => Default::default(),
+                let (me, them, annotation) = common(ground)?;
+                let notes: Vec<NoteArg> = notes
+                    .map(|p| read_json(&p))
+                    .transpose()?
+                    .unwrap_or_default();
+                let notes: Vec<Note> = notes
+                    .into_iter()
+                    .map(|n| Note {
+                        id: None,
+                        person: them.key(),
+                        text: n.text,
+                        created: n.created,
+                    })
+                    .collect();
+                let context = Context {
+                    me: Some(&me),
+                    them: &them,
+                    annotation: &annotation,
+                    notes: &notes,
+                    interactions: &[],
                 };
-                let today = match today {
-                    Some(t) => day_of(&t)
-                        .or_else(|| day_of(&format!("{t}-01")))
-                        .ok_or_else(|| format!("--today {t}: write it as YYYY-MM-DD"))?,
-                    None => this_day(),
+                let brief = Brief {
+                    purpose,
+                    lang: lang.unwrap_or_else(|| Lang::guess(&them)),
+                    formal,
+                    limit,
+                    given,
                 };
-                let mut kept: HashMap<String, Kept> = HashMap::new();
-                for invitation in invitations {
-                    kept.entry(invitation.person.clone())
-                        .or_default()
-                        .invitations
-                        .push(invitation);
-                }
-                let kept: Vec<(String, Kept)> = kept.into_iter().collect();
-                let people = People::new(
-                    contacts.into_iter().map(|c| (c, ContactByUser::default())),
-                    conversations,
-                );
-                json(&annotate(
-                    Some(&me),
-                    &them,
-                    previous.as_ref(),
-                    &people,
-                    &kept,
-                    today,
-                ))
+                json(&drafts(&context, &brief).map_err(|e| e.to_string())?)
             }
             Command::CheckMessage => {
                 let mut text = String::new();
@@ -218,6 +253,51 @@ mod cli {
                 ))
             }
         }
+    }
+
+    /// Me, the person and the annotation of a visit to them, from `cg common`'s arguments.
+    fn common(ground: Ground) -> Result<(Profile, Profile, Annotation), String> {
+        let Ground {
+            me,
+            profile,
+            contacts,
+            previous,
+            today,
+        } = ground;
+        let me: Profile = read_json(&me)?;
+        let them: Profile = read_json(&profile)?;
+        let previous: Option<Profile> = previous.map(|p| read_json(&p)).transpose()?;
+        let (contacts, conversations, invitations) = match contacts {
+            Some(path) if path.is_dir() => {
+                let contacts: Vec<Contact> = read_json(&path.join("contacts.json"))?;
+                let conversations: Vec<Conversation> =
+                    read_if_there(&path.join("conversations.json"))?;
+                let invitations: Vec<Invitation> = read_if_there(&path.join("invitations.json"))?;
+                (contacts, conversations, invitations)
+            }
+            Some(path) => (read_json(&path)?, Vec::new(), Vec::new()),
+            None => Default::default(),
+        };
+        let today = match today {
+            Some(t) => day_of(&t)
+                .or_else(|| day_of(&format!("{t}-01")))
+                .ok_or_else(|| format!("--today {t}: write it as YYYY-MM-DD"))?,
+            None => this_day(),
+        };
+        let mut kept: HashMap<String, Kept> = HashMap::new();
+        for invitation in invitations {
+            kept.entry(invitation.person.clone())
+                .or_default()
+                .invitations
+                .push(invitation);
+        }
+        let kept: Vec<(String, Kept)> = kept.into_iter().collect();
+        let people = People::new(
+            contacts.into_iter().map(|c| (c, ContactByUser::default())),
+            conversations,
+        );
+        let annotation = annotate(Some(&me), &them, previous.as_ref(), &people, &kept, today);
+        Ok((me, them, annotation))
     }
 
     fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, String> {

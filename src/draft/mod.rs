@@ -1,7 +1,693 @@
-//! Give-first messages. For now, the favour checker ([`favour`]): it finds where a message asks
-//! for something (a job, an introduction, a call, feedback, a sale, "what can we do for each
-//! other") in English and Dutch. The drafts themselves come next (issue 7).
+//! Give-first messages: drafts of a short, personal connection request (and five other purposes)
+//! built on the common ground, and the favour checker ([`favour`]) for whatever the user writes.
 //!
-//! Pure: text in, findings out.
+//! A draft is a greeting, sentences and a sign-off. Each sentence has a rank; to fit the limit
+//! (LinkedIn counts UTF-16 code units: 200 on a free account, 300 on Premium) the least important
+//! sentence goes first, and a word is never cut. Every fact a draft uses is listed with its
+//! source ([`Fact`]), and no draft leaves here if the checker finds an ask in it.
+//!
+//! Pure: Me, the Profile, the annotation and the notes in; drafts out.
+//!
+//! ```
+//! use common_ground::draft::utf16_len;
+//! assert_eq!(utf16_len("Zoë 👋"), 6);
+//! ```
 
+pub mod facts;
 pub mod favour;
+mod words;
+
+use serde::{Deserialize, Serialize};
+
+pub use facts::{clean, Context, Fact, FactKind};
+use facts::{facts, last_contact, met_fact, new_role, role_or_headline, Detail};
+use words::Words;
+
+use crate::model::Profile;
+
+/// The language of a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+impl Lang {
+    /// Dutch for people in the Netherlands or Flanders, or whose profile is written in Dutch;
+    /// English otherwise.
+    pub fn guess(them: &Profile) -> Lang {
+        let place = crate::model::fold(them.location.as_deref().unwrap_or_default());
+        let dutch_place = DUTCH_PLACES.iter().any(|p| {
+            place == *p
+                || place.starts_with(&format!("{p} "))
+                || place.ends_with(&format!(" {p}"))
+                || place.contains(&format!(" {p} "))
+        });
+        let mut text = them.headline.clone().unwrap_or_default();
+        for p in &them.positions {
+            text.push(' ');
+            text.push_str(p.title.as_deref().unwrap_or_default());
+        }
+        let text = crate::model::fold(&text);
+        let dutch_words = DUTCH_WORDS
+            .iter()
+            .filter(|w| text.split(' ').any(|t| t == **w))
+            .count();
+        if dutch_place || dutch_words >= 2 {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "en" => Ok(Lang::En),
+            "nl" => Ok(Lang::Nl),
+            other => Err(format!("no language `{other}`: say en or nl")),
+        }
+    }
+}
+
+/// Places (folded) where a message in Dutch is the natural choice.
+const DUTCH_PLACES: &[&str] = &[
+    "netherlands",
+    "nederland",
+    "the netherlands",
+    "holland",
+    "amsterdam",
+    "rotterdam",
+    "utrecht",
+    "den haag",
+    "the hague",
+    "s gravenhage",
+    "eindhoven",
+    "groningen",
+    "tilburg",
+    "almere",
+    "breda",
+    "nijmegen",
+    "arnhem",
+    "haarlem",
+    "enschede",
+    "amersfoort",
+    "apeldoorn",
+    "zwolle",
+    "leiden",
+    "maastricht",
+    "dordrecht",
+    "delft",
+    "den bosch",
+    "s hertogenbosch",
+    "leeuwarden",
+    "hilversum",
+    "noord holland",
+    "zuid holland",
+    "gelderland",
+    "noord brabant",
+    "overijssel",
+    "friesland",
+    "drenthe",
+    "zeeland",
+    "flevoland",
+    "vlaanderen",
+    "flanders",
+    "antwerpen",
+    "gent",
+    "brugge",
+    "leuven",
+    "mechelen",
+    "hasselt",
+];
+
+/// Common Dutch words in headlines and titles.
+const DUTCH_WORDS: &[&str] = &[
+    "bij",
+    "en",
+    "van",
+    "voor",
+    "het",
+    "de",
+    "een",
+    "medewerker",
+    "adviseur",
+    "gemeente",
+    "zelfstandig",
+    "ondernemer",
+    "beleidsmedewerker",
+    "docent",
+    "eigenaar",
+];
+
+/// What the message is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// A first connection request.
+    Connect,
+    /// A new role noticed since the last visit.
+    Congratulate,
+    /// Give them something: a link or a topic the user names.
+    Share,
+    /// After they helped.
+    Thank,
+    /// Pick up a tie that went silent.
+    Reconnect,
+    /// After meeting them.
+    FollowUp,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 6] = [
+        Purpose::Connect,
+        Purpose::Congratulate,
+        Purpose::Share,
+        Purpose::Thank,
+        Purpose::Reconnect,
+        Purpose::FollowUp,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Connect => "connect",
+            Purpose::Congratulate => "congratulate",
+            Purpose::Share => "share",
+            Purpose::Thank => "thank",
+            Purpose::Reconnect => "reconnect",
+            Purpose::FollowUp => "follow-up",
+        }
+    }
+}
+
+impl std::str::FromStr for Purpose {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Purpose::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s || p.as_str().replace('-', "_") == s)
+            .ok_or_else(|| {
+                format!("no purpose `{s}`: say connect, congratulate, share, thank, reconnect or follow-up")
+            })
+    }
+}
+
+/// LinkedIn's limits on an invitation note, in UTF-16 code units.
+pub const FREE_LIMIT: usize = 200;
+pub const PREMIUM_LIMIT: usize = 300;
+
+/// What to draft: the purpose, the language, "u" rather than "je", the limit, and what the user
+/// gave (the link or topic to share, what to thank them for).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brief {
+    pub purpose: Purpose,
+    pub lang: Lang,
+    #[serde(default)]
+    pub formal: bool,
+    pub limit: usize,
+    #[serde(default)]
+    pub given: Option<String>,
+}
+
+/// The user's standing choices for drafts, kept as a setting: the limit of their account and
+/// whether Dutch drafts say "u".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSettings {
+    pub limit: usize,
+    pub formal: bool,
+}
+
+impl Default for DraftSettings {
+    fn default() -> Self {
+        DraftSettings {
+            limit: FREE_LIMIT,
+            formal: false,
+        }
+    }
+}
+
+/// One draft: its text, its length in UTF-16 code units (as LinkedIn counts), and the facts it
+/// uses with their sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub text: String,
+    pub chars: usize,
+    pub facts: Vec<Fact>,
+}
+
+/// Why there is no draft for a purpose.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("No new role noticed on {0}'s profile since your last visit: nothing to congratulate them on yet.")]
+    NoNewRole(String),
+    #[error("Nothing says you met {0}: log the meeting or write a note (\"met at …\") first.")]
+    NotMet(String),
+    #[error("Say what to share with {0}: a link or a topic.")]
+    NothingGiven(String),
+    #[error("No silence to break with {0}: you were in touch within the last year, or there is no earlier contact.")]
+    NotDormant(String),
+    #[error("What you gave does not fit in a {0}-character note with a greeting: shorten it.")]
+    TooLong(usize),
+    #[error("What you gave reads as an ask ({0}); a give-first message cannot carry it.")]
+    ReadsAsAsk(&'static str),
+}
+
+/// The length LinkedIn counts: UTF-16 code units.
+pub fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// A sentence of a draft: its text, the facts it uses, and how important it is (the least
+/// important goes first when the draft is too long; [`KEEP`] never goes).
+struct Sentence {
+    text: String,
+    rank: u8,
+    facts: Vec<Fact>,
+}
+
+/// The rank of a sentence that is the point of the message.
+const KEEP: u8 = u8::MAX;
+
+fn sentence(text: impl Into<String>, rank: u8) -> Sentence {
+    Sentence {
+        text: text.into(),
+        rank,
+        facts: Vec::new(),
+    }
+}
+
+fn with_fact((text, fact): (String, Fact), rank: u8) -> Sentence {
+    Sentence {
+        text,
+        rank,
+        facts: vec![fact],
+    }
+}
+
+/// The drafts for `brief`, in order of preference: at least three for `connect` when the
+/// profile has anything to build on, two or more for the others.
+pub fn drafts(ctx: &Context, brief: &Brief) -> Result<Vec<Draft>, DraftError> {
+    let w = Words {
+        nl: brief.lang == Lang::Nl,
+        formal: brief.formal,
+    };
+    let (first, full) = names(&ctx.them.name);
+    let name_for_errors = if full.is_empty() {
+        "them".to_owned()
+    } else {
+        full.clone()
+    };
+    let bodies = bodies(ctx, brief, w, &name_for_errors)?;
+    let greeting = (!first.is_empty()).then(|| w.greeting(&first, &full));
+    let sign_off = ctx
+        .me
+        .map(|me| names(&me.name))
+        .and_then(|(first, full)| (!first.is_empty()).then(|| w.sign_off(&first, &full)));
+    let mut out: Vec<Draft> = Vec::new();
+    let mut too_long = false;
+    let mut ask = None;
+    for body in bodies {
+        let Some(draft) = fit(
+            greeting.as_deref(),
+            w.bare_greeting(),
+            body,
+            sign_off.as_deref(),
+            brief.limit,
+        ) else {
+            too_long = true;
+            continue;
+        };
+        if let Some(finding) = favour::check(&draft.text).first() {
+            ask = Some(finding.why);
+            continue;
+        }
+        if !out.iter().any(|d| d.text == draft.text) {
+            out.push(draft);
+        }
+    }
+    if out.is_empty() {
+        return Err(match ask {
+            Some(why) => DraftError::ReadsAsAsk(why),
+            None if too_long => DraftError::TooLong(brief.limit),
+            None => DraftError::NothingGiven(name_for_errors),
+        });
+    }
+    Ok(out)
+}
+
+/// The sentences of each draft for the purpose, before the greeting and sign-off.
+fn bodies(
+    ctx: &Context,
+    brief: &Brief,
+    w: Words,
+    name: &str,
+) -> Result<Vec<Vec<Sentence>>, DraftError> {
+    let given = brief.given.as_deref().map(clean).filter(|g| !g.is_empty());
+    let role = role_or_headline(ctx.them).filter(|f| f.kind == FactKind::Role);
+    Ok(match brief.purpose {
+        Purpose::Connect => connect(ctx, w),
+        Purpose::Congratulate => {
+            let new = new_role(ctx.annotation).ok_or_else(|| DraftError::NoNewRole(name.into()))?;
+            let ground = facts(ctx)
+                .into_iter()
+                .find(|f| !matches!(f.kind, FactKind::Role | FactKind::Headline));
+            let mut out = Vec::new();
+            for i in 0..3 {
+                let mut body = vec![with_fact(w.opener(&new), KEEP)];
+                match (i, &ground) {
+                    (1, Some(g)) => body.push(with_fact(w.opener(g), 60)),
+                    (2, _) => body.push(sentence(w.offer(0), 40)),
+                    _ => {}
+                }
+                body.push(sentence(w.wish(i), 50));
+                out.push(body);
+            }
+            out
+        }
+        Purpose::Share => {
+            let given = given.ok_or_else(|| DraftError::NothingGiven(name.into()))?;
+            let link = given.starts_with("http://") || given.starts_with("https://");
+            let given_fact = Fact {
+                kind: FactKind::Given,
+                value: given.clone(),
+                source: "what you gave to share".into(),
+                detail: Detail::None,
+            };
+            (0..3)
+                .map(|i| {
+                    let mut body = vec![Sentence {
+                        text: w.share(&given, link, i),
+                        rank: KEEP,
+                        facts: vec![given_fact.clone()],
+                    }];
+                    if let (1, Some(role)) = (i, &role) {
+                        body.insert(0, with_fact(w.relevant_to(role), 50));
+                    }
+                    body.push(sentence(w.no_reply_needed(), 40));
+                    body
+                })
+                .collect()
+        }
+        Purpose::Thank => (0..2)
+            .map(|i| {
+                let mut first = sentence(w.thank(given.as_deref(), i), KEEP);
+                if let Some(given) = &given {
+                    first.facts.push(Fact {
+                        kind: FactKind::Given,
+                        value: given.clone(),
+                        source: "what you thank them for".into(),
+                        detail: Detail::None,
+                    });
+                }
+                vec![
+                    first,
+                    sentence(w.appreciate(), 50),
+                    sentence(w.in_return(), 40 + i as u8 * 20),
+                ]
+            })
+            .collect(),
+        Purpose::Reconnect => {
+            let silence =
+                last_contact(ctx.annotation).ok_or_else(|| DraftError::NotDormant(name.into()))?;
+            let ground = facts(ctx)
+                .into_iter()
+                .find(|f| !matches!(f.kind, FactKind::Role | FactKind::Headline));
+            (0..2)
+                .map(|i| {
+                    let mut body = vec![with_fact(w.opener(&silence), KEEP)];
+                    match (i, &role, &ground) {
+                        (0, Some(role), _) => body.push(with_fact(w.now_at(role), 60)),
+                        (_, _, Some(g)) => body.push(with_fact(w.opener(g), 60)),
+                        _ => {}
+                    }
+                    body.push(sentence(w.how_are_you(i), 50));
+                    body.push(sentence(w.offer(i), 30));
+                    body
+                })
+                .collect()
+        }
+        Purpose::FollowUp => {
+            let met = met_fact(ctx).ok_or_else(|| DraftError::NotMet(name.into()))?;
+            (0..2)
+                .map(|i| {
+                    let mut first = sentence(w.after_meeting(&met, i), KEEP);
+                    first.facts.push(met.clone());
+                    vec![
+                        first,
+                        sentence(w.offer(i), 50),
+                        sentence(w.stay_in_touch(), 60),
+                    ]
+                })
+                .collect()
+        }
+    })
+}
+
+/// Three connection requests: the strongest fact and the next with an appreciation; the
+/// strongest with an offer; the next facts with another offer. Each ends in a plain wish to
+/// connect.
+fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
+    let found = varied(facts(ctx));
+    let role = found
+        .iter()
+        .find(|f| matches!(f.kind, FactKind::Role | FactKind::Headline))
+        .cloned();
+    let open = |f: &Fact, rank: u8| with_fact(w.opener(f), rank);
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    let mut third = Vec::new();
+    match found.as_slice() {
+        [] => {
+            first.push(sentence(w.no_fact(), 60));
+            second.push(sentence(w.offer(0), 40));
+            third.push(sentence(w.offer(1), 40));
+        }
+        [only] => {
+            first.push(open(only, 90));
+            second.push(open(only, 90));
+            second.push(sentence(w.offer(0), 40));
+            third.push(sentence(w.no_fact(), 60));
+            third.push(sentence(w.offer(1), 40));
+        }
+        [top, next, rest @ ..] => {
+            first.push(open(top, 90));
+            first.push(open(next, 70));
+            if let Some(role) = role.as_ref().filter(|r| *r != top && *r != next) {
+                first.push(open(role, 45));
+            }
+            second.push(open(top, 90));
+            second.push(sentence(w.offer(0), 40));
+            third.push(open(next, 90));
+            if let Some(after) = rest.first() {
+                third.push(open(after, 70));
+            }
+            third.push(sentence(w.offer(1), 40));
+        }
+    }
+    for (i, body) in [&mut first, &mut second, &mut third]
+        .into_iter()
+        .enumerate()
+    {
+        body.push(sentence(w.closing(i), KEEP));
+    }
+    vec![first, second, third]
+}
+
+/// The facts in order of strength, but each kind's strongest before any kind's second, so that
+/// two facts side by side say different things ("we both worked at …" once, not twice).
+fn varied(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut firsts = Vec::new();
+    let mut seconds = Vec::new();
+    for fact in facts {
+        if firsts.iter().any(|f: &Fact| f.kind == fact.kind) {
+            seconds.push(fact);
+        } else {
+            firsts.push(fact);
+        }
+    }
+    firsts.extend(seconds);
+    firsts
+}
+
+/// The draft within `limit`: the greeting (or the bare one, when the name would take a third
+/// of the note), the sentences and the sign-off. While it is too long the least important
+/// sentence goes (the sign-off first, the later of two equal ones); then what went is put back,
+/// the most important first, wherever it still fits. `None` when even the sentences that must
+/// stay do not fit.
+fn fit(
+    greeting: Option<&str>,
+    bare: &str,
+    body: Vec<Sentence>,
+    sign_off: Option<&str>,
+    limit: usize,
+) -> Option<Draft> {
+    const SIGN_OFF: u8 = 1;
+    let greeting = greeting
+        .filter(|g| utf16_len(g) <= limit / 3)
+        .unwrap_or(bare);
+    let sign_off = sign_off.map(|s| sentence(s, SIGN_OFF));
+    let render = |kept: &[bool]| -> String {
+        let mut text = greeting.to_owned();
+        text.push('\n');
+        let words: Vec<&str> = body
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| **k)
+            .map(|(s, _)| s.text.as_str())
+            .collect();
+        text.push_str(&words.join(" "));
+        if let (Some(s), Some(true)) = (&sign_off, kept.get(body.len())) {
+            text.push('\n');
+            text.push_str(&s.text);
+        }
+        text
+    };
+    // Every sentence, then the sign-off, as one list of ranks.
+    let ranks: Vec<u8> = body
+        .iter()
+        .map(|s| s.rank)
+        .chain(sign_off.iter().map(|s| s.rank))
+        .collect();
+    let mut kept = vec![true; ranks.len()];
+    let mut dropped = Vec::new();
+    while utf16_len(&render(&kept)) > limit {
+        let weakest = (0..ranks.len())
+            .filter(|&i| kept[i] && ranks[i] != KEEP)
+            .min_by_key(|&i| (ranks[i], usize::MAX - i))?;
+        kept[weakest] = false;
+        dropped.push(weakest);
+    }
+    for &i in dropped.iter().rev() {
+        kept[i] = true;
+        if utf16_len(&render(&kept)) > limit {
+            kept[i] = false;
+        }
+    }
+    let text = render(&kept);
+    Some(Draft {
+        chars: utf16_len(&text),
+        text,
+        facts: body
+            .into_iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .flat_map(|(s, _)| s.facts)
+            .collect(),
+    })
+}
+
+/// The first name and the full name to greet someone by: honorifics and credentials left out
+/// ("Dr. Sanne de Vries, PhD" → "Sanne", "Sanne de Vries"), and nothing that is not part of a
+/// name (emoji, symbols). Empty when nothing usable is left.
+fn names(name: &str) -> (String, String) {
+    let name = clean(name);
+    let main = name.split([',', '|', '(', '·']).next().unwrap_or_default();
+    let honorific = |w: &str| {
+        matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "dr" | "mr" | "mrs" | "ms" | "prof" | "ir" | "ing" | "drs" | "mevr" | "dhr"
+        )
+    };
+    let words: Vec<String> = main
+        .split_whitespace()
+        .filter(|w| !honorific(w))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .chars()
+                .filter(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                .collect::<String>()
+        })
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    // A name of a hundred words is not a name to greet anyone by.
+    if words.is_empty() || words.len() > 6 {
+        return (String::new(), String::new());
+    }
+    (words[0].clone(), words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_to_greet_by() {
+        assert_eq!(
+            names("Dr. Sanne de Vries, PhD"),
+            ("Sanne".to_owned(), "Sanne de Vries".to_owned())
+        );
+        assert_eq!(
+            names("🚀 Lotte Jansen 🚀"),
+            ("Lotte".into(), "Lotte Jansen".into())
+        );
+        assert_eq!(
+            names("Zoë O'Brien-Smith"),
+            ("Zoë".into(), "Zoë O'Brien-Smith".into())
+        );
+        assert_eq!(names("🙂 | 🙃"), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn fitting_drops_the_least_important_sentence_and_never_cuts_a_word() {
+        let body = vec![
+            sentence("A".repeat(80), 90),
+            sentence("B".repeat(80), 40),
+            sentence("C".repeat(80), 70),
+            sentence("Let's connect.", KEEP),
+        ];
+        let draft = fit(Some("Hi Sanne,"), "Hi,", body, Some("Best, Joost"), 200).unwrap();
+        assert!(draft.text.contains(&"A".repeat(80)) && draft.text.contains(&"C".repeat(80)));
+        assert!(!draft.text.contains("BBB"));
+        assert!(draft.chars <= 200);
+        // The sign-off went first, and came back once B was gone and there was room again.
+        assert!(
+            draft.text.ends_with("Let's connect.\nBest, Joost"),
+            "{}",
+            draft.text
+        );
+        let body = vec![
+            sentence("A".repeat(100), 90),
+            sentence("B".repeat(60), 40),
+            sentence("Let's connect.", KEEP),
+        ];
+        let draft = fit(Some("Hi Sanne,"), "Hi,", body, Some("Best, Joost"), 130).unwrap();
+        assert!(draft.text.ends_with("Let's connect."), "{}", draft.text);
+    }
+
+    #[test]
+    fn a_name_too_long_to_fit_leaves_the_greeting_bare() {
+        let long = format!("Hi {},", "x".repeat(300));
+        let draft = fit(
+            Some(&long),
+            "Hi,",
+            vec![sentence("Let's connect.", KEEP)],
+            None,
+            200,
+        )
+        .unwrap();
+        assert_eq!(draft.text, "Hi,\nLet's connect.");
+    }
+
+    #[test]
+    fn what_must_stay_and_does_not_fit_gives_no_draft() {
+        let body = vec![sentence("y".repeat(250), KEEP)];
+        assert!(fit(Some("Hi,"), "Hi,", body, None, 200).is_none());
+    }
+
+    #[test]
+    fn length_is_counted_in_utf16_units() {
+        // An emoji is two units: 199 letters and one emoji are 201.
+        let body = vec![sentence(format!("{}😀", "a".repeat(195)), KEEP)];
+        assert!(fit(Some("Hi,"), "Hi,", body, None, 200).is_none());
+    }
+}
