@@ -189,6 +189,59 @@ fn common_ground_from_an_imported_me_and_an_extracted_page() {
     assert_eq!(a["mutual_count"], 4);
     // Sanne is not a contact and there is no history with her.
     assert!(a["relationship"].is_null());
+    // Drafts on the same ground: within the limit, each naming its facts.
+    std::fs::write(
+        dir.join("notes.json"),
+        r#"[{"text": "Met at the Open Data meetup", "created": 1760000000000}]"#,
+    )
+    .unwrap();
+    let draft = |extra: &[&str]| {
+        let mut args = vec![
+            "draft".to_owned(),
+            "--me".into(),
+            path("json/me.json"),
+            "--profile".into(),
+            path("sanne.json"),
+            "--contacts".into(),
+            path("json"),
+            "--notes".into(),
+            path("notes.json"),
+            "--today".into(),
+            "2026-11".into(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        cg(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let (ok, stdout, stderr) = draft(&["--lang", "nl", "--limit", "200"]);
+    assert!(ok, "{stderr}");
+    let drafts: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let drafts = drafts.as_array().unwrap();
+    assert!(drafts.len() >= 3);
+    assert!(drafts[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Hoi Sanne,\nLeuk je te hebben ontmoet op de Open Data meetup."));
+    assert_eq!(drafts[0]["facts"][0]["kind"], "met");
+    assert_eq!(drafts[0]["facts"][0]["source"], "your note of 2025-10-09");
+    for d in drafts {
+        let text = d["text"].as_str().unwrap();
+        assert_eq!(
+            d["chars"].as_u64().unwrap() as usize,
+            text.encode_utf16().count()
+        );
+        assert!(text.encode_utf16().count() <= 200);
+        for f in d["facts"].as_array().unwrap() {
+            assert!(text.contains(f["value"].as_str().unwrap()), "{f} in {text}");
+        }
+    }
+    // Nothing new since a previous visit that was never made: nothing to congratulate on.
+    let (ok, _, stderr) = draft(&["--purpose", "congratulate"]);
+    assert!(
+        !ok && stderr.contains("nothing to congratulate"),
+        "{stderr}"
+    );
+    let (ok, _, stderr) = draft(&["--purpose", "apologise"]);
+    assert!(!ok && stderr.contains("follow-up"), "{stderr}");
     let (ok, _, stderr) = cg(&[
         "common",
         "--me",

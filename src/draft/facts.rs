@@ -15,7 +15,7 @@ use crate::model::{fold, Interaction, InteractionKind, Note, Profile};
 use crate::relationship::{date_of, day_of_ms, Strength};
 
 /// What kind of thing a fact is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// The user met them in person.

@@ -503,6 +503,11 @@ fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
     vec![first, second, third]
 }
 
+/// Whether the sentence ends in a web address.
+fn ends_in_link(text: &str) -> bool {
+    text.rsplit(' ').next().is_some_and(|w| w.contains("://"))
+}
+
 /// The facts in order of strength, but each kind's strongest before any kind's second, so that
 /// two facts side by side say different things ("we both worked at …" once, not twice).
 fn varied(facts: Vec<Fact>) -> Vec<Fact> {
@@ -539,13 +544,15 @@ fn fit(
     let render = |kept: &[bool]| -> String {
         let mut text = greeting.to_owned();
         text.push('\n');
-        let words: Vec<&str> = body
-            .iter()
-            .zip(kept)
-            .filter(|(_, k)| **k)
-            .map(|(s, _)| s.text.as_str())
-            .collect();
-        text.push_str(&words.join(" "));
+        let mut after = None;
+        for (s, _) in body.iter().zip(kept).filter(|(_, k)| **k) {
+            if let Some(link) = after {
+                // A link ends its line, so that nothing after it reads as part of it.
+                text.push(if link { '\n' } else { ' ' });
+            }
+            text.push_str(&s.text);
+            after = Some(ends_in_link(&s.text));
+        }
         if let (Some(s), Some(true)) = (&sign_off, kept.get(body.len())) {
             text.push('\n');
             text.push_str(&s.text);
