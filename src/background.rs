@@ -19,10 +19,10 @@ use crate::history::{contact_of, involved};
 use crate::import::Export;
 use crate::model::Note;
 use crate::people::People;
-use crate::protocol::{clean_note_text, Caller, Request, Response, ToContentScript};
+use crate::protocol::{clean_note_text, Caller, Flag, Request, Response, ToContentScript};
 use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
 
-const COLLAPSED: &str = "overlay_collapsed";
+const COLLAPSED: Flag = Flag::OverlayCollapsed;
 
 thread_local! {
     static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
@@ -125,7 +125,7 @@ async fn route_stored(
                     Ok(Response::Profile {
                         person,
                         name: profile.name,
-                        collapsed: store.setting(COLLAPSED).await?.unwrap_or(false),
+                        collapsed: store.setting(COLLAPSED.key()).await?.unwrap_or(false),
                     })
                 }
                 Ok(Extraction::NoProfile { reason, .. }) => Ok(no_profile(reason)),
@@ -140,7 +140,7 @@ async fn route_stored(
             let people = people(store).await?;
             let mut chosen = Vec::new();
             let read = store
-                .overlay(&person, COLLAPSED, |profile| {
+                .overlay(&person, COLLAPSED.key(), |profile| {
                     chosen = involved(profile, &people);
                     // What is kept is read for the person alone (under their contact id too);
                     // the others' activity travels with them from the index.
@@ -202,12 +202,16 @@ async fn route_stored(
             count_in_people(|people| people.count_note(&note));
             Ok(Response::NoteSaved { note, notes })
         }
-        Request::Layout { collapsed } => {
-            store.set_setting(COLLAPSED, collapsed).await?;
-            if let Some(tab) = &sender.tab {
-                tell_tab(tab.id, &ToContentScript::Layout { collapsed }).await;
+        Request::Flag { name, set } => {
+            if let Some(value) = set {
+                store.set_setting(name.key(), value).await?;
+                if let (Flag::OverlayCollapsed, Some(tab)) = (name, &sender.tab) {
+                    tell_tab(tab.id, &ToContentScript::Layout { collapsed: value }).await;
+                }
             }
-            Ok(Response::Done)
+            Ok(Response::Flag {
+                value: store.setting(name.key()).await?.unwrap_or(false),
+            })
         }
     }
 }

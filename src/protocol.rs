@@ -38,8 +38,6 @@ pub enum Request {
     Overlay { person: PersonKey },
     /// From the overlay: keep a note about `person`.
     SaveNote { person: PersonKey, text: String },
-    /// From the overlay: the user collapsed or expanded it; the content script resizes the frame.
-    Layout { collapsed: bool },
     /// From the import page: store what an export holds (one transaction). The [`Export`] as
     /// JSON text: one string crosses the message channel several times faster than 30,000
     /// objects do.
@@ -50,6 +48,37 @@ pub enum Request {
     ThisIsMe { person: PersonKey },
     /// From the options page: the user's own corrections of who they are (`None` clears them).
     SetMe { profile: Option<Profile> },
+    /// One of the user's yes-or-no settings; with `set`, stored first. Setting
+    /// [`Flag::OverlayCollapsed`] from the overlay also tells its tab's content script to resize
+    /// the frame.
+    Flag {
+        name: Flag,
+        #[serde(default)]
+        set: Option<bool>,
+    },
+}
+
+/// The user's yes-or-no settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// The overlay is collapsed to one line.
+    OverlayCollapsed,
+    /// The user has LinkedIn Premium: an invite note may be 300 characters rather than 200.
+    DraftPremium,
+    /// Dutch drafts say "u" rather than "je".
+    DraftFormal,
+}
+
+impl Flag {
+    /// The name it is stored under.
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::OverlayCollapsed => "overlay_collapsed",
+            Flag::DraftPremium => "draft_premium",
+            Flag::DraftFormal => "draft_formal",
+        }
+    }
 }
 
 /// What an import changed (the store's count of it).
@@ -83,11 +112,11 @@ impl Request {
             }
             Request::Overlay { .. }
             | Request::SaveNote { .. }
-            | Request::Layout { .. }
             | Request::Import { .. }
             | Request::Me
             | Request::ThisIsMe { .. }
-            | Request::SetMe { .. } => caller == Caller::ExtensionPage,
+            | Request::SetMe { .. }
+            | Request::Flag { .. } => caller == Caller::ExtensionPage,
         }
     }
 
@@ -99,11 +128,11 @@ impl Request {
             Request::Shown { .. } => "shown",
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
-            Request::Layout { .. } => "layout",
             Request::Import { .. } => "import",
             Request::Me => "me",
             Request::ThisIsMe { .. } => "this_is_me",
             Request::SetMe { .. } => "set_me",
+            Request::Flag { .. } => "flag",
         }
     }
 }
@@ -172,6 +201,10 @@ pub enum Response {
     NoteSaved {
         note: Note,
         notes: Vec<Note>,
+    },
+    /// A yes-or-no setting, as stored.
+    Flag {
+        value: bool,
     },
     Done,
     /// Something went wrong; `message` is written for the user.
@@ -247,8 +280,11 @@ mod tests {
                 },
             ),
             (
-                r#"{"layout":{"collapsed":true}}"#,
-                Request::Layout { collapsed: true },
+                r#"{"flag":{"name":"draft_premium","set":true}}"#,
+                Request::Flag {
+                    name: Flag::DraftPremium,
+                    set: Some(true),
+                },
             ),
         ];
         for (json, want) in cases {

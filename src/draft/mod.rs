@@ -219,23 +219,6 @@ pub struct Brief {
     pub given: Option<String>,
 }
 
-/// The user's standing choices for drafts, kept as a setting: the limit of their account and
-/// whether Dutch drafts say "u".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftSettings {
-    pub limit: usize,
-    pub formal: bool,
-}
-
-impl Default for DraftSettings {
-    fn default() -> Self {
-        DraftSettings {
-            limit: FREE_LIMIT,
-            formal: false,
-        }
-    }
-}
-
 /// One draft: its text, its length in UTF-16 code units (as LinkedIn counts), and the facts it
 /// uses with their sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,7 +22,7 @@ use crate::describe::{
 use crate::history::{annotate, Annotation};
 use crate::model::{Note, PersonKey, Profile};
 use crate::people::People;
-use crate::protocol::{person_from_fragment, token_from_fragment, Request, Response};
+use crate::protocol::{person_from_fragment, token_from_fragment, Flag, Request, Response};
 use crate::relationship::day_of_ms;
 
 struct View {
@@ -100,7 +100,11 @@ pub(super) fn start() -> Result<(), JsValue> {
         let collapsed = !is_collapsed(&v);
         show_collapsed(&v, collapsed);
         spawn_local(async move {
-            ask(&Request::Layout { collapsed }).await;
+            ask(&Request::Flag {
+                name: Flag::OverlayCollapsed,
+                set: Some(collapsed),
+            })
+            .await;
         });
     })
     .forget();
