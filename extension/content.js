@@ -1,5 +1,6 @@
 // Common Ground's courier inside the profile page. The page is hostile territory, so this script
-// holds nothing: no Wasm, no storage, no notes. It hands the page to the core in the service
+// holds nothing: no Wasm, no storage, no notes. The one text it is ever given is a draft the user
+// chose to put in LinkedIn's invite note. It hands the page to the core in the service
 // worker, and mounts the overlay — an extension-origin frame inside a closed shadow root — when
 // the core says the page holds a profile. JavaScript because content scripts cannot compile Wasm
 // on pages whose CSP lacks 'wasm-unsafe-eval'.
@@ -82,6 +83,7 @@
     const root = host.attachShadow({ mode: 'closed' });
     frame = document.createElement('iframe');
     frame.title = 'Common Ground';
+    frame.allow = 'clipboard-write'; // the drafts' Copy button
     frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
     frame.src = chrome.runtime.getURL('overlay.html') + `#p=${encodeURIComponent(who)}&t=${token}`;
     root.append(frame);
@@ -139,6 +141,40 @@
     }
   }
 
+  /**
+   * The note box of LinkedIn's open invite dialog ("Add a note"), in the page or in the shadow
+   * root LinkedIn renders its dialogs into; `null` when none is showing.
+   */
+  function inviteNoteBox() {
+    const roots = [document];
+    const outlet = document.getElementById('interop-outlet');
+    if (outlet && outlet.shadowRoot) roots.unshift(outlet.shadowRoot);
+    for (const root of roots) {
+      for (const dialog of root.querySelectorAll('[role="dialog"]')) {
+        const box = dialog.querySelector('textarea#custom-message, textarea[name="message"]');
+        if (box && box.getClientRects().length > 0) return box;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Puts the user's draft in the invite dialog's note box, as if typed, and focuses it. Only the
+   * box is touched: the user reads it over and presses Send; nothing is clicked or sent here.
+   */
+  function putInInviteNote(text) {
+    const box = inviteNoteBox();
+    if (!box) return { filled: false, open: false };
+    const limit = box.maxLength > 0 ? box.maxLength : null;
+    if (limit !== null && text.length > limit) return { filled: false, open: true, limit };
+    // The prototype's setter, so that the page's framework sees a change it did not make.
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(box, text);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    box.focus();
+    return { filled: true, open: true, limit };
+  }
+
   // Profile pages render late, load their cards lazily and navigate in place: read again once
   // the page settles after a change that matters.
   const observer = new MutationObserver(() => {
@@ -154,6 +190,9 @@
     } else if (message && message.type === 'who') {
       // The side panel asks whom this tab shows.
       sendResponse({ person });
+    } else if (message && message.type === 'invite_note') {
+      // The user pressed "Put in invite note" on a draft.
+      sendResponse(putInInviteNote(String(message.text ?? '')));
     }
   });
 

@@ -6,8 +6,8 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`import`], [`me`],
-//! [`protocol`]. The browser shell — `store`
+//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`describe`], [`draft`],
+//! [`import`], [`me`], [`protocol`]. The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router) and `ui` — exists only on wasm32; the
 //! extension's three modules are this crate built with the `background` feature (service
 //! worker), `ui` (overlay, options) and `importer` (import page). A pure module never imports the

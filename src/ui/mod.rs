@@ -4,6 +4,7 @@
 //! Architecture invariant: a page stores nothing itself and asks the service worker for
 //! everything ([`ask`]); text from profiles and notes is set with `textContent`, never as HTML.
 
+mod drafting;
 #[cfg(feature = "importer")]
 mod import_page;
 mod options;

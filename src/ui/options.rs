@@ -11,7 +11,7 @@ use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElemen
 
 use super::{ask, by_id, document};
 use crate::model::{Education, Position, Profile, Site};
-use crate::protocol::{Request, Response};
+use crate::protocol::{Flag, Request, Response};
 
 struct View {
     document: Document,
@@ -78,7 +78,55 @@ pub(super) fn start() -> Result<(), JsValue> {
     })?;
     let v = view.clone();
     spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
+    flags(&view.document)?;
     Ok(())
+}
+
+/// The yes-or-no settings for drafts: each checkbox shows what is stored, and stores a change
+/// at once.
+fn flags(document: &Document) -> Result<(), JsValue> {
+    let status: HtmlElement = by_id(document, "messages-status")?;
+    for (id, flag) in [
+        ("premium", Flag::DraftPremium),
+        ("formal", Flag::DraftFormal),
+    ] {
+        let input: HtmlInputElement = by_id(document, id)?;
+        let (i, s) = (input.clone(), status.clone());
+        spawn_local(async move {
+            match ask(&Request::Flag {
+                name: flag,
+                set: None,
+            })
+            .await
+            {
+                Response::Flag { value } => i.set_checked(value),
+                other => s.set_text_content(Some(&failure(other))),
+            }
+        });
+        let (i, s) = (input.clone(), status.clone());
+        EventListener::new(&input, "change", move |_| {
+            let (i, s) = (i.clone(), s.clone());
+            spawn_local(async move {
+                let set = Some(i.checked());
+                match ask(&Request::Flag { name: flag, set }).await {
+                    Response::Flag { value } => {
+                        i.set_checked(value);
+                        s.set_text_content(Some("Saved."));
+                    }
+                    other => s.set_text_content(Some(&failure(other))),
+                }
+            });
+        })
+        .forget();
+    }
+    Ok(())
+}
+
+fn failure(response: Response) -> String {
+    match response {
+        Response::Error { message } => message,
+        other => format!("Unexpected answer: {other:?}"),
+    }
 }
 
 fn answer(view: &View, response: Response, done: &str) {
@@ -96,10 +144,7 @@ fn answer(view: &View, response: Response, done: &str) {
             fill(view, effective.as_ref());
             view.status.set_text_content(Some(done));
         }
-        Response::Error { message } => view.status.set_text_content(Some(&message)),
-        other => view
-            .status
-            .set_text_content(Some(&format!("Unexpected answer: {other:?}"))),
+        other => view.status.set_text_content(Some(&failure(other))),
     }
 }
 

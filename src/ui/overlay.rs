@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
 
+use super::drafting::{Drafting, Ground};
 use super::{ask, by_id, document, text_element};
 use crate::describe::{
     change_phrase, mutual_phrase, relationship_lines, shared_phrase, summary_line,
@@ -49,11 +50,14 @@ struct View {
     relationship_title: HtmlElement,
     relationship: HtmlElement,
     import_hint: HtmlElement,
+    drafting: Rc<Drafting>,
 }
 
 pub(super) fn start() -> Result<(), JsValue> {
     let document = document()?;
+    let status: HtmlElement = by_id(&document, "status")?;
     let view = Rc::new(View {
+        drafting: Drafting::start(&document, status.clone())?,
         name: by_id(&document, "name")?,
         headline: by_id(&document, "headline")?,
         current: by_id(&document, "current")?,
@@ -61,7 +65,7 @@ pub(super) fn start() -> Result<(), JsValue> {
         note: by_id(&document, "note")?,
         save: by_id(&document, "save")?,
         toggle: by_id(&document, "toggle")?,
-        status: by_id(&document, "status")?,
+        status,
         this_is_me: by_id(&document, "this-is-me")?,
         is_me: by_id(&document, "is-me")?,
         summary: by_id(&document, "summary")?,
@@ -229,6 +233,18 @@ fn load(view: Rc<View>) {
                 };
                 let me_known = me.is_some();
                 mark("cg-overlay-annotated");
+                if let Some(them) = &profile {
+                    view.drafting.set_ground(Ground {
+                        me: me.clone(),
+                        them: them.clone(),
+                        annotation: annotation.clone(),
+                        notes: notes.clone(),
+                        interactions: kept
+                            .iter()
+                            .flat_map(|(_, k)| k.interactions.iter().cloned())
+                            .collect(),
+                    });
+                }
                 show_is_me(&view, is_me);
                 render_person(&view, profile.as_ref());
                 let collapsed = collapsed && !is_panel(&view);
@@ -271,6 +287,7 @@ fn save(view: Rc<View>) {
             Response::NoteSaved { notes, .. } => {
                 view.note.set_value("");
                 render_notes(&view, &notes);
+                view.drafting.set_notes(&notes);
                 set_status(&view, "Note saved.");
             }
             // The text stays in the box so nothing the user typed is lost.

@@ -1,0 +1,500 @@
+//! The overlay's drafts: `Draft message` shows messages built on the common ground (see
+//! `draft/`), for a purpose and in a language the user picks, each in an editable box labelled
+//! `Draft` with its length as LinkedIn counts it, the facts it uses, `Copy`, and `Put in invite
+//! note`. As the user edits, the favour checker runs and marks each ask in the text.
+//!
+//! `Put in invite note` asks the content script of the overlay's tab to fill the note box of
+//! LinkedIn's invite dialog when one is open. The user always presses Send: nothing here sends,
+//! clicks or navigates.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlDocument, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+};
+
+use super::{ask, by_id, text_element};
+use crate::chrome;
+use crate::draft::favour::check;
+use crate::draft::{
+    drafts, utf16_len, Brief, Context, Draft, Fact, FactKind, Lang, Purpose, FREE_LIMIT,
+    PREMIUM_LIMIT,
+};
+use crate::history::Annotation;
+use crate::model::{Interaction, Note, Profile};
+use crate::protocol::{Flag, Request, Response};
+
+/// What drafts are built from: the overlay's reading of the person.
+pub(super) struct Ground {
+    pub me: Option<Profile>,
+    pub them: Profile,
+    pub annotation: Annotation,
+    pub notes: Vec<Note>,
+    pub interactions: Vec<Interaction>,
+}
+
+#[derive(Default)]
+struct State {
+    ground: Option<Ground>,
+    /// The language the user picked; until then, the one guessed from the profile.
+    lang: Option<Lang>,
+    premium: bool,
+    formal: bool,
+}
+
+pub(super) struct Drafting {
+    document: Document,
+    open: HtmlButtonElement,
+    panel: HtmlElement,
+    purpose: HtmlSelectElement,
+    en: HtmlButtonElement,
+    nl: HtmlButtonElement,
+    given_row: HtmlElement,
+    given_label: HtmlElement,
+    given: HtmlInputElement,
+    limit: HtmlElement,
+    error: HtmlElement,
+    list: HtmlElement,
+    status: HtmlElement,
+    state: RefCell<State>,
+}
+
+impl Drafting {
+    pub(super) fn start(document: &Document, status: HtmlElement) -> Result<Rc<Drafting>, JsValue> {
+        let drafting = Rc::new(Drafting {
+            open: by_id(document, "draft-open")?,
+            panel: by_id(document, "drafting")?,
+            purpose: by_id(document, "draft-purpose")?,
+            en: by_id(document, "draft-en")?,
+            nl: by_id(document, "draft-nl")?,
+            given_row: by_id(document, "draft-given-row")?,
+            given_label: by_id(document, "draft-given-label")?,
+            given: by_id(document, "draft-given")?,
+            limit: by_id(document, "draft-limit")?,
+            error: by_id(document, "draft-error")?,
+            list: by_id(document, "drafts")?,
+            status,
+            state: RefCell::new(State::default()),
+            document: document.clone(),
+        });
+        let d = drafting.clone();
+        EventListener::new(&drafting.open, "click", move |_| d.toggle()).forget();
+        let d = drafting.clone();
+        EventListener::new(&drafting.purpose, "change", move |_| d.render()).forget();
+        for (button, lang) in [(&drafting.en, Lang::En), (&drafting.nl, Lang::Nl)] {
+            let d = drafting.clone();
+            EventListener::new(button, "click", move |_| {
+                d.state.borrow_mut().lang = Some(lang);
+                d.render();
+            })
+            .forget();
+        }
+        let d = drafting.clone();
+        EventListener::new(&drafting.given, "change", move |_| d.render()).forget();
+        let d = drafting.clone();
+        EventListener::new(&drafting.given, "keydown", move |event| {
+            if event
+                .dyn_ref::<KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Enter")
+            {
+                event.prevent_default();
+                d.render();
+            }
+        })
+        .forget();
+        Ok(drafting)
+    }
+
+    /// The overlay read the person (again). Drafts already shown for them stay as the user may
+    /// have edited them; for someone else the drafts close.
+    pub(super) fn set_ground(&self, ground: Ground) {
+        let same = self
+            .state
+            .borrow()
+            .ground
+            .as_ref()
+            .is_some_and(|g| g.them.key() == ground.them.key());
+        let mut state = self.state.borrow_mut();
+        if !same {
+            state.lang = None;
+            drop(state);
+            self.close();
+            state = self.state.borrow_mut();
+        }
+        state.ground = Some(ground);
+    }
+
+    fn is_open(&self) -> bool {
+        !self.panel.hidden()
+    }
+
+    fn close(&self) {
+        self.panel.set_hidden(true);
+        let _ = self.open.set_attribute("aria-expanded", "false");
+        self.list.set_text_content(None);
+    }
+
+    fn toggle(self: &Rc<Self>) {
+        if self.is_open() {
+            self.close();
+            return;
+        }
+        self.panel.set_hidden(false);
+        let _ = self.open.set_attribute("aria-expanded", "true");
+        let d = self.clone();
+        spawn_local(async move {
+            // The settings first: the limit decides every draft.
+            let flag = |name| async move {
+                match ask(&Request::Flag { name, set: None }).await {
+                    Response::Flag { value } => value,
+                    _ => false,
+                }
+            };
+            let premium = flag(Flag::DraftPremium).await;
+            let formal = flag(Flag::DraftFormal).await;
+            {
+                let mut state = d.state.borrow_mut();
+                state.premium = premium;
+                state.formal = formal;
+            }
+            d.render();
+            if let Some(first) = d.document.get_element_by_id("draft-0") {
+                if let Ok(first) = first.dyn_into::<HtmlElement>() {
+                    let _ = first.focus();
+                }
+            }
+        });
+    }
+
+    fn render(self: &Rc<Self>) {
+        if !self.is_open() {
+            return;
+        }
+        let state = self.state.borrow();
+        let Some(ground) = &state.ground else {
+            return;
+        };
+        let purpose: Purpose = self.purpose.value().parse().unwrap_or(Purpose::Connect);
+        let asks_for_given = match purpose {
+            Purpose::Share => Some("Link or topic to share"),
+            Purpose::Thank => Some("What you thank them for (optional)"),
+            _ => None,
+        };
+        self.given_row.set_hidden(asks_for_given.is_none());
+        self.given_label
+            .set_text_content(Some(asks_for_given.unwrap_or_default()));
+        let lang = state.lang.unwrap_or_else(|| Lang::guess(&ground.them));
+        for (button, l) in [(&self.en, Lang::En), (&self.nl, Lang::Nl)] {
+            let _ = button.set_attribute("aria-pressed", if l == lang { "true" } else { "false" });
+        }
+        let limit = if state.premium {
+            PREMIUM_LIMIT
+        } else {
+            FREE_LIMIT
+        };
+        let register = match (lang, state.formal) {
+            (Lang::Nl, true) => " · Dutch: formal (u)",
+            (Lang::Nl, false) => " · Dutch: informal (je)",
+            _ => "",
+        };
+        let account = if state.premium {
+            "Premium"
+        } else {
+            "free account"
+        };
+        self.limit.set_text_content(Some(&format!(
+            "Up to {limit} characters ({account}){register}. Change in Settings."
+        )));
+        let context = Context {
+            me: ground.me.as_ref(),
+            them: &ground.them,
+            annotation: &ground.annotation,
+            notes: &ground.notes,
+            interactions: &ground.interactions,
+        };
+        let brief = Brief {
+            purpose,
+            lang,
+            formal: state.formal,
+            limit,
+            given: Some(self.given.value()).filter(|g| !g.trim().is_empty()),
+        };
+        self.list.set_text_content(None);
+        match drafts(&context, &brief) {
+            Ok(list) => {
+                self.error.set_hidden(true);
+                for (i, draft) in list.iter().enumerate() {
+                    if let Ok(item) = self.item(i, draft, limit) {
+                        let _ = self.list.append_child(&item);
+                    }
+                }
+            }
+            Err(e) => {
+                self.error.set_text_content(Some(&e.to_string()));
+                self.error.set_hidden(false);
+            }
+        }
+    }
+
+    /// One draft: the box labelled `Draft` over the layer that marks asks, its count, what it
+    /// is built on, the asks found, and its buttons.
+    fn item(self: &Rc<Self>, i: usize, draft: &Draft, limit: usize) -> Result<Element, JsValue> {
+        let doc = &self.document;
+        let item = doc.create_element("li")?;
+        item.set_class_name("draft");
+        let id = format!("draft-{i}");
+        let label = text_element(doc, "label", "Draft")?;
+        label.set_attribute("for", &id)?;
+        item.append_child(&label)?;
+
+        let editor = doc.create_element("div")?;
+        editor.set_class_name("editor");
+        let marks = doc.create_element("div")?;
+        marks.set_class_name("marks");
+        marks.set_attribute("aria-hidden", "true")?;
+        let text: HtmlTextAreaElement = doc.create_element("textarea")?.dyn_into()?;
+        text.set_id(&id);
+        text.set_rows(6);
+        text.set_value(&draft.text);
+        text.set_attribute("spellcheck", "true")?;
+        editor.append_child(&marks)?;
+        editor.append_child(&text)?;
+        item.append_child(&editor)?;
+
+        let meta = doc.create_element("div")?;
+        meta.set_class_name("meta");
+        let count = doc.create_element("span")?;
+        count.set_class_name("count");
+        meta.append_child(&count)?;
+        let copy = button(doc, "Copy")?;
+        let invite = button(doc, "Put in invite note")?;
+        meta.append_child(&copy)?;
+        meta.append_child(&invite)?;
+        item.append_child(&meta)?;
+
+        let findings = doc.create_element("ul")?;
+        findings.set_class_name("findings");
+        findings.set_attribute("aria-live", "polite")?;
+        item.append_child(&findings)?;
+        if !draft.facts.is_empty() {
+            let uses = doc.create_element("ul")?;
+            uses.set_class_name("uses");
+            uses.set_attribute("aria-label", "What this draft is built on")?;
+            for fact in &draft.facts {
+                let line = text_element(doc, "li", &fact_line(fact))?;
+                uses.append_child(&line)?;
+            }
+            item.append_child(&uses)?;
+        }
+
+        let checked = Checked {
+            document: doc.clone(),
+            marks: marks.clone(),
+            count,
+            findings,
+            item: item.clone(),
+            limit,
+        };
+        checked.update(&draft.text);
+        let t = text.clone();
+        EventListener::new(&text, "input", move |_| checked.update(&t.value())).forget();
+        let t = text.clone();
+        EventListener::new(&text, "scroll", move |_| {
+            marks.set_scroll_top(t.scroll_top());
+        })
+        .forget();
+        let (d, t) = (self.clone(), text.clone());
+        EventListener::new(&copy, "click", move |_| d.copy(&t)).forget();
+        let (d, t) = (self.clone(), text);
+        EventListener::new(&invite, "click", move |_| d.put_in_invite(t.value())).forget();
+        Ok(item)
+    }
+
+    /// Copies the draft in `box_`: its text selected and copied while the click still counts as
+    /// the user's gesture (which works in a frame the browser has not focused), else through the
+    /// asynchronous clipboard.
+    fn copy(self: &Rc<Self>, box_: &HtmlTextAreaElement) {
+        const COPIED: &str = "Copied. Paste it into LinkedIn and press Send yourself.";
+        box_.select();
+        let copied = self
+            .document
+            .dyn_ref::<HtmlDocument>()
+            .and_then(|d| d.exec_command("copy").ok())
+            .unwrap_or(false);
+        if copied {
+            self.say(COPIED);
+            return;
+        }
+        let (d, text) = (self.clone(), box_.value());
+        spawn_local(async move {
+            let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
+                Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
+                None => false,
+            };
+            d.say(if copied {
+                COPIED
+            } else {
+                "Could not copy here: the text is selected, press Ctrl+C."
+            });
+        });
+    }
+
+    /// The person's notes changed (one was saved): drafts made from now on use them.
+    pub(super) fn set_notes(&self, notes: &[Note]) {
+        if let Some(ground) = self.state.borrow_mut().ground.as_mut() {
+            ground.notes = notes.to_vec();
+        }
+    }
+
+    fn put_in_invite(self: &Rc<Self>, text: String) {
+        let d = self.clone();
+        spawn_local(async move {
+            let units = utf16_len(&text);
+            let message = match fill_invite_note(&text).await {
+                Ok(answer) if answer.filled => {
+                    "Put in the invite note. Read it over, then press Send on LinkedIn.".to_owned()
+                }
+                Ok(Answer {
+                    open: true,
+                    limit: Some(limit),
+                    ..
+                }) if units > limit => format!(
+                    "LinkedIn's note box takes {limit} characters and this draft has {units}: shorten it first."
+                ),
+                Ok(_) => "Open LinkedIn's invitation first (Connect, then Add a note); then press Put in invite note again.".to_owned(),
+                Err(e) => format!("Could not reach the page: {e}. Reload it and try again."),
+            };
+            d.say(&message);
+        });
+    }
+
+    fn say(&self, message: &str) {
+        self.status.set_text_content(Some(message));
+    }
+}
+
+/// A draft's live parts: its count, the layer that marks asks, and the list of them.
+struct Checked {
+    document: Document,
+    marks: Element,
+    count: Element,
+    findings: Element,
+    item: Element,
+    limit: usize,
+}
+
+impl Checked {
+    /// Counts `text` as LinkedIn does and marks every ask the checker finds in it.
+    fn update(&self, text: &str) {
+        let units = utf16_len(text);
+        self.count
+            .set_text_content(Some(&format!("{units} / {} characters", self.limit)));
+        let _ = self
+            .count
+            .class_list()
+            .toggle_with_force("over", units > self.limit);
+        let found = check(text);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |from: usize, to: usize| -> String {
+            chars[from.min(chars.len())..to.min(chars.len())]
+                .iter()
+                .collect()
+        };
+        self.marks.set_text_content(None);
+        self.findings.set_text_content(None);
+        let mut at = 0;
+        for finding in &found {
+            if finding.start < at {
+                continue;
+            }
+            let _ = self.marks.append_with_str_1(&slice(at, finding.start));
+            if let Ok(mark) =
+                text_element(&self.document, "mark", &slice(finding.start, finding.end))
+            {
+                let _ = self.marks.append_child(&mark);
+            }
+            at = finding.end;
+            if let Ok(line) = text_element(
+                &self.document,
+                "li",
+                &format!("“{}”: {}", slice(finding.start, finding.end), finding.why),
+            ) {
+                let _ = self.findings.append_child(&line);
+            }
+        }
+        // The trailing line break keeps the layer as tall as the box's text.
+        let _ = self
+            .marks
+            .append_with_str_1(&format!("{}\n", slice(at, chars.len())));
+        let _ = self
+            .item
+            .class_list()
+            .toggle_with_force("asks", !found.is_empty());
+    }
+}
+
+fn button(document: &Document, label: &str) -> Result<Element, JsValue> {
+    let b = text_element(document, "button", label)?;
+    b.set_attribute("type", "button")?;
+    Ok(b)
+}
+
+/// "Veldwerk Analytics — their profile and yours: experience (61 months at the same time)".
+fn fact_line(fact: &Fact) -> String {
+    let what = match (fact.kind, fact.value.is_empty()) {
+        (FactKind::Met, true) => "Met in person",
+        _ => fact.value.as_str(),
+    };
+    format!("{what} — {}", fact.source)
+}
+
+/// What the content script answered about the invite dialog's note box.
+#[derive(Default)]
+struct Answer {
+    filled: bool,
+    open: bool,
+    limit: Option<usize>,
+}
+
+/// Asks the content script of the tab this overlay is in (or, from the side panel, of the
+/// active tab) to put `text` in the invite dialog's note box.
+async fn fill_invite_note(text: &str) -> Result<Answer, String> {
+    let failed = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let mut tab = JsFuture::from(chrome::tabs_get_current().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    if tab.is_undefined() {
+        let query = Object::new();
+        Reflect::set(&query, &"active".into(), &true.into()).map_err(failed)?;
+        Reflect::set(&query, &"currentWindow".into(), &true.into()).map_err(failed)?;
+        let tabs = JsFuture::from(chrome::tabs_query(&query).map_err(failed)?)
+            .await
+            .map_err(failed)?;
+        tab = Reflect::get(&tabs, &0.into()).map_err(failed)?;
+    }
+    let id = Reflect::get(&tab, &"id".into())
+        .ok()
+        .and_then(|id| id.as_f64())
+        .ok_or("no tab to put it in")?;
+    let message = Object::new();
+    Reflect::set(&message, &"type".into(), &"invite_note".into()).map_err(failed)?;
+    Reflect::set(&message, &"text".into(), &text.into()).map_err(failed)?;
+    let options = Object::new();
+    Reflect::set(&options, &"frameId".into(), &0.into()).map_err(failed)?;
+    let answer =
+        JsFuture::from(chrome::tabs_send_message(id as i32, &message, &options).map_err(failed)?)
+            .await
+            .map_err(failed)?;
+    let field = |name: &str| Reflect::get(&answer, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    Ok(Answer {
+        filled: field("filled").as_bool().unwrap_or(false),
+        open: field("open").as_bool().unwrap_or(false),
+        limit: field("limit").as_f64().map(|l| l as usize),
+    })
+}
