@@ -50,14 +50,26 @@ try {
   await frame.locator('#notes-title').scrollIntoViewIfNeeded();
   await shoot(page, '3-note-saved');
 
+  // Drafts built on that note and the shared history; an ask typed into one is marked.
+  await frame.getByRole('button', { name: 'Draft message' }).click();
+  await frame.locator('#drafts li.draft').first().waitFor();
+  await frame.locator('#message-section').scrollIntoViewIfNeeded();
+  await shoot(page, '4-drafts');
+  const draft = frame.getByLabel('Draft', { exact: true }).first();
+  await draft.fill(`${await draft.inputValue()} Heb je binnenkort tijd voor een kop koffie?`);
+  await frame.locator('#drafts .findings li').first().waitFor();
+  await frame.locator('#drafts li.draft').first().scrollIntoViewIfNeeded();
+  await shoot(page, '5-favour-check');
+  await frame.getByRole('button', { name: 'Draft message' }).click();
+
   await page.goto(`${SITE}/in/jonas-berg/`);
   frame = await overlayFrame(page);
   await frame.getByRole('heading', { name: 'Jonas Berg' }).waitFor();
-  await shoot(page, '4-overlay-2026-layout');
+  await shoot(page, '6-overlay-2026-layout');
 
   await frame.getByRole('button', { name: 'Collapse' }).click();
   await page.waitForFunction(() => document.documentElement.style.marginRight === '');
-  await shoot(page, '5-collapsed');
+  await shoot(page, '7-collapsed');
   await frame.getByRole('button', { name: 'Expand' }).click();
 
   // The side panel is the same view at full size, following the active tab.
@@ -68,13 +80,13 @@ try {
   await panel.goto(`chrome-extension://${browser.extensionId}/panel.html`);
   await page.bringToFront();
   await panel.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
-  await shoot(panel, '6-side-panel');
+  await shoot(panel, '8-side-panel');
   await panel.close();
 
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Organisation 1', exact: true }).waitFor();
-  await shoot(options, '7-options');
+  await shoot(options, '9-options');
   await options.close();
 
   console.log(`Screenshots in ${OUT}:`);
