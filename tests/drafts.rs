@@ -226,6 +226,11 @@ fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts()
                             assert_eq!(d.chars, units, "{what}");
                             assert!(units <= limit, "{what}: {units} > {limit}: {}", d.text);
                             assert!(check(&d.text).is_empty(), "{what}: asks: {}", d.text);
+                            assert!(
+                                d.gives,
+                                "{what}: neither appreciates nor offers: {}",
+                                d.text
+                            );
                             assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
                             for f in &d.facts {
                                 kinds_used.insert(f.kind);

@@ -226,6 +226,9 @@ pub struct Draft {
     pub text: String,
     pub chars: usize,
     pub facts: Vec<Fact>,
+    /// It appreciates or offers something (every draft does; the tests hold it to that).
+    #[serde(skip)]
+    pub gives: bool,
 }
 
 /// Why there is no draft for a purpose.
@@ -252,10 +255,34 @@ pub fn utf16_len(text: &str) -> usize {
 
 /// A sentence of a draft: its text, the facts it uses, and how important it is (the least
 /// important goes first when the draft is too long; [`KEEP`] never goes).
+#[derive(Clone)]
 struct Sentence {
     text: String,
     rank: u8,
     facts: Vec<Fact>,
+    /// It appreciates or offers something.
+    gives: bool,
+    /// The sentence as it reads on its own, when it points back to the one before ("your work
+    /// there").
+    alone: Option<Box<Sentence>>,
+}
+
+/// `body` with its appreciations and offers ranked above every fact (said so that each stands
+/// on its own), for when fitting it dropped them all.
+fn promote_giving(body: Vec<Sentence>) -> Vec<Sentence> {
+    body.into_iter()
+        .map(|s| match s.alone {
+            Some(alone) if s.gives => Sentence {
+                rank: KEEP - 1,
+                ..*alone
+            },
+            _ if s.gives => Sentence {
+                rank: KEEP - 1,
+                ..s
+            },
+            _ => s,
+        })
+        .collect()
 }
 
 /// The rank of a sentence that is the point of the message.
@@ -266,14 +293,31 @@ fn sentence(text: impl Into<String>, rank: u8) -> Sentence {
         text: text.into(),
         rank,
         facts: Vec::new(),
+        gives: false,
+        alone: None,
     }
 }
 
+/// A sentence that appreciates or offers.
+fn giving(text: impl Into<String>, rank: u8) -> Sentence {
+    Sentence {
+        gives: true,
+        ..sentence(text, rank)
+    }
+}
+
+/// A sentence built on `fact`: meeting them, their work and their new role are said as
+/// appreciation.
 fn with_fact((text, fact): (String, Fact), rank: u8) -> Sentence {
     Sentence {
         text,
         rank,
+        gives: matches!(
+            fact.kind,
+            FactKind::Met | FactKind::Role | FactKind::Headline | FactKind::NewRole
+        ),
         facts: vec![fact],
+        alone: None,
     }
 }
 
@@ -299,14 +343,22 @@ pub fn drafts(ctx: &Context, brief: &Brief) -> Result<Vec<Draft>, DraftError> {
     let mut out: Vec<Draft> = Vec::new();
     let mut too_long = false;
     let mut ask = None;
-    for body in bodies {
-        let Some(draft) = fit(
+    let fit = |body| {
+        fit(
             greeting.as_deref(),
             w.bare_greeting(),
             body,
             sign_off.as_deref(),
             brief.limit,
-        ) else {
+        )
+    };
+    for body in bodies {
+        let mut fitted = fit(body.clone());
+        // Squeezed to its facts alone, a draft keeps its appreciation or offer instead.
+        if fitted.as_ref().is_some_and(|d| !d.gives) {
+            fitted = fit(promote_giving(body));
+        }
+        let Some(draft) = fitted else {
             too_long = true;
             continue;
         };
@@ -349,10 +401,10 @@ fn bodies(
                 let mut body = vec![with_fact(w.opener(&new), KEEP)];
                 match (i, &ground) {
                     (1, Some(g)) => body.push(with_fact(w.opener(g), 60)),
-                    (2, _) => body.push(sentence(w.offer(0), 40)),
+                    (2, _) => body.push(giving(w.offer(0), 40)),
                     _ => {}
                 }
-                body.push(sentence(w.wish(i), 50));
+                body.push(giving(w.wish(i), 50));
                 out.push(body);
             }
             out
@@ -369,9 +421,8 @@ fn bodies(
             (0..3)
                 .map(|i| {
                     let mut body = vec![Sentence {
-                        text: w.share(&given, link, i),
-                        rank: KEEP,
                         facts: vec![given_fact.clone()],
+                        ..giving(w.share(&given, link, i), KEEP)
                     }];
                     if let (1, Some(role)) = (i, &role) {
                         body.insert(0, with_fact(w.relevant_to(role), 50));
@@ -383,7 +434,7 @@ fn bodies(
         }
         Purpose::Thank => (0..2)
             .map(|i| {
-                let mut first = sentence(w.thank(given.as_deref(), i), KEEP);
+                let mut first = giving(w.thank(given.as_deref(), i), KEEP);
                 if let Some(given) = &given {
                     first.facts.push(Fact {
                         kind: FactKind::Given,
@@ -394,8 +445,8 @@ fn bodies(
                 }
                 vec![
                     first,
-                    sentence(w.appreciate(), 50),
-                    sentence(w.in_return(), 40 + i as u8 * 20),
+                    giving(w.appreciate(), 50),
+                    giving(w.in_return(), 40 + i as u8 * 20),
                 ]
             })
             .collect(),
@@ -413,8 +464,8 @@ fn bodies(
                         (_, _, Some(g)) => body.push(with_fact(w.opener(g), 60)),
                         _ => {}
                     }
-                    body.push(sentence(w.how_are_you(i), 50));
-                    body.push(sentence(w.offer(i), 30));
+                    body.push(giving(w.how_are_you(i), 50));
+                    body.push(giving(w.offer(i), 30));
                     body
                 })
                 .collect()
@@ -423,11 +474,11 @@ fn bodies(
             let met = met_fact(ctx).ok_or_else(|| DraftError::NotMet(name.into()))?;
             (0..2)
                 .map(|i| {
-                    let mut first = sentence(w.after_meeting(&met, i), KEEP);
+                    let mut first = giving(w.after_meeting(&met, i), KEEP);
                     first.facts.push(met.clone());
                     vec![
                         first,
-                        sentence(w.offer(i), 50),
+                        giving(w.offer(i), 50),
                         sentence(w.stay_in_touch(), 60),
                     ]
                 })
@@ -436,54 +487,72 @@ fn bodies(
     })
 }
 
-/// Three connection requests: the strongest fact and the next with an appreciation; the
-/// strongest with an offer; the next facts with another offer. Each ends in a plain wish to
-/// connect.
+/// Three connection requests: the strongest fact and the next; the strongest with an offer;
+/// the next facts with another offer. Each appreciates or offers (a meeting remembered, their
+/// work noticed, help offered) and ends in a plain wish to connect.
 fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
     let found = varied(facts(ctx));
-    let role = found
-        .iter()
-        .find(|f| matches!(f.kind, FactKind::Role | FactKind::Headline))
-        .cloned();
     let open = |f: &Fact, rank: u8| with_fact(w.opener(f), rank);
-    let mut first = Vec::new();
-    let mut second = Vec::new();
-    let mut third = Vec::new();
+    let offer = |i: usize| giving(w.offer(i), 60);
+    let mut bodies: [Vec<Sentence>; 3] = Default::default();
     match found.as_slice() {
         [] => {
-            first.push(sentence(w.no_fact(), 60));
-            second.push(sentence(w.offer(0), 40));
-            third.push(sentence(w.offer(1), 40));
+            bodies[0].push(giving(w.no_fact(), 60));
+            bodies[1].push(offer(0));
+            bodies[2].push(offer(1));
         }
         [only] => {
-            first.push(open(only, 90));
-            second.push(open(only, 90));
-            second.push(sentence(w.offer(0), 40));
-            third.push(sentence(w.no_fact(), 60));
-            third.push(sentence(w.offer(1), 40));
+            bodies[0].push(open(only, 90));
+            bodies[1].push(open(only, 90));
+            bodies[1].push(offer(0));
+            bodies[2].push(offer(1));
         }
         [top, next, rest @ ..] => {
-            first.push(open(top, 90));
-            first.push(open(next, 70));
-            if let Some(role) = role.as_ref().filter(|r| *r != top && *r != next) {
-                first.push(open(role, 45));
-            }
-            second.push(open(top, 90));
-            second.push(sentence(w.offer(0), 40));
-            third.push(open(next, 90));
+            bodies[0].push(open(top, 90));
+            bodies[0].push(open(next, 50));
+            bodies[1].push(open(top, 90));
+            bodies[1].push(offer(0));
+            bodies[2].push(open(next, 90));
             if let Some(after) = rest.first() {
-                third.push(open(after, 70));
+                bodies[2].push(open(after, 50));
             }
-            third.push(sentence(w.offer(1), 40));
+            bodies[2].push(offer(1));
         }
     }
-    for (i, body) in [&mut first, &mut second, &mut third]
-        .into_iter()
-        .enumerate()
-    {
+    // The first draft offers nothing: when none of its facts is appreciation itself, it says
+    // what of theirs caught the user's eye.
+    if !bodies[0].iter().any(|s| s.gives) {
+        let named: Vec<&Fact> = bodies[0].iter().flat_map(|s| &s.facts).collect();
+        let role = found
+            .iter()
+            .find(|f| matches!(f.kind, FactKind::Role | FactKind::Headline))
+            .filter(|r| !named.contains(r))
+            .cloned();
+        let role = role.as_ref();
+        // Said right after the sentence that names their organisation, as "there".
+        let org = role.and_then(|r| match &r.detail {
+            Detail::At(org) => Some(org),
+            _ => None,
+        });
+        let after = bodies[0]
+            .iter()
+            .position(|s| s.facts.iter().any(|f| Some(&f.value) == org));
+        // "There" goes before the sentence it points back to; said on its own it can stay.
+        let rank = after.map_or(60, |i| bodies[0][i].rank.min(61) - 1);
+        let appreciation = match role {
+            Some(role) => Sentence {
+                alone: Some(Box::new(with_fact(w.appreciate_role(role, false), 60))),
+                ..with_fact(w.appreciate_role(role, after.is_some()), rank)
+            },
+            None => giving(w.glad_to_find(), 60),
+        };
+        let at = after.map_or(bodies[0].len(), |i| i + 1);
+        bodies[0].insert(at, appreciation);
+    }
+    for (i, body) in bodies.iter_mut().enumerate() {
         body.push(sentence(w.closing(i), KEEP));
     }
-    vec![first, second, third]
+    bodies.into()
 }
 
 /// Whether the sentence ends in a web address.
@@ -510,8 +579,8 @@ fn varied(facts: Vec<Fact>) -> Vec<Fact> {
 /// The draft within `limit`: the greeting (or the bare one, when the name would take a third
 /// of the note), the sentences and the sign-off. While it is too long the least important
 /// sentence goes (the sign-off first, the later of two equal ones); then what went is put back,
-/// the most important first, wherever it still fits. `None` when even the sentences that must
-/// stay do not fit.
+/// the most important first, wherever it still fits (a sentence that points back, only with the
+/// one before it). `None` when even the sentences that must stay do not fit.
 fn fit(
     greeting: Option<&str>,
     bare: &str,
@@ -558,6 +627,11 @@ fn fit(
         dropped.push(weakest);
     }
     for &i in dropped.iter().rev() {
+        // A sentence that points back ("there") comes back only with the one before it.
+        let points_back = body.get(i).is_some_and(|s| s.alone.is_some());
+        if points_back && !(i > 0 && kept[i - 1]) {
+            continue;
+        }
         kept[i] = true;
         if utf16_len(&render(&kept)) > limit {
             kept[i] = false;
@@ -567,6 +641,7 @@ fn fit(
     Some(Draft {
         chars: utf16_len(&text),
         text,
+        gives: body.iter().zip(&kept).any(|(s, k)| *k && s.gives),
         facts: body
             .into_iter()
             .zip(&kept)
@@ -652,6 +727,69 @@ mod tests {
         ];
         let draft = fit(Some("Hi Sanne,"), "Hi,", body, Some("Best, Joost"), 130).unwrap();
         assert!(draft.text.ends_with("Let's connect."), "{}", draft.text);
+    }
+
+    fn profile(json: serde_json::Value) -> Profile {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn their_work_there_follows_the_organisation_it_points_back_to_or_goes() {
+        let them = profile(serde_json::json!({
+            "site": "linkedin", "url": "u", "handle": "ana", "name": "Ana Lima",
+            "positions": [{"org": "Acme Robotics", "title": "Engineer", "start": "2022-01", "current": true}],
+            "education": [{"school": "Delft University", "start": "2010", "end": "2014"}]
+        }));
+        let me = profile(serde_json::json!({
+            "site": "linkedin", "url": "m", "handle": "me", "name": "Joost Bos",
+            "positions": [{"org": "Acme Robotics", "start": "2015-01", "end": "2018-12"}],
+            "education": [{"school": "Delft University", "start": "2011", "end": "2015"}]
+        }));
+        let annotation =
+            crate::history::common_ground(&me, &them, &crate::people::People::default(), 2026 * 12);
+        let ctx = Context {
+            me: Some(&me),
+            them: &them,
+            annotation: &annotation,
+            notes: &[],
+            interactions: &[],
+        };
+        let w = Words {
+            nl: false,
+            formal: false,
+        };
+        let brief = |limit| Brief {
+            purpose: Purpose::Connect,
+            lang: Lang::En,
+            formal: false,
+            limit,
+            given: None,
+        };
+        for limit in [300, 200, 150, 120, 100] {
+            let draft = drafts(&ctx, &brief(limit)).unwrap().remove(0);
+            assert!(draft.gives, "{}", draft.text);
+            if let Some(there) = draft.text.find("Your work there") {
+                let named = draft.text.find("Acme Robotics").expect(&draft.text);
+                assert!(named < there, "{}", draft.text);
+            }
+        }
+        let roomy = fit(
+            Some("Hi Ana,"),
+            "Hi,",
+            connect(&ctx, w).remove(0),
+            None,
+            300,
+        )
+        .unwrap();
+        assert_eq!(
+            roomy.text,
+            "Hi Ana,\nWe were at Delft University at the same time. We both worked at Acme Robotics, though not at the same time. Your work there as Engineer caught my eye. I'd be glad to connect."
+        );
+        // Squeezed, it keeps the appreciation, said on its own, over the second fact.
+        assert_eq!(
+            drafts(&ctx, &brief(150)).unwrap()[0].text,
+            "Hi Ana,\nWe were at Delft University at the same time. Your work as Engineer at Acme Robotics caught my eye. I'd be glad to connect.\nBest, Joost"
+        );
     }
 
     #[test]

@@ -240,10 +240,36 @@ impl Words {
     /// When there is nothing to build on.
     pub fn no_fact(&self) -> &'static str {
         self.pick(
-            "I came across your profile.",
-            "Ik kwam je profiel tegen.",
-            "Ik kwam uw profiel tegen.",
+            "Your profile caught my eye.",
+            "Je profiel viel me op.",
+            "Uw profiel viel me op.",
         )
+    }
+
+    /// A plain word of appreciation, for when no fact is one.
+    pub fn glad_to_find(&self) -> &'static str {
+        self.pick(
+            "Good to find you here.",
+            "Leuk je hier tegen te komen.",
+            "Prettig u hier tegen te komen.",
+        )
+    }
+
+    /// Their role, appreciated; `there` when the sentence before named the organisation ("Your
+    /// work there as Product Lead caught my eye").
+    pub fn appreciate_role(&self, fact: &Fact, there: bool) -> (String, Fact) {
+        match (&fact.detail, there) {
+            (Detail::At(_), true) => {
+                let title = &fact.value;
+                let text = if self.nl {
+                    format!("{} werk daar als {title} viel me op.", self.your(true))
+                } else {
+                    format!("Your work there as {title} caught my eye.")
+                };
+                (text, fact.clone())
+            }
+            _ => self.opener(fact),
+        }
     }
 
     pub fn closing(&self, i: usize) -> &'static str {
