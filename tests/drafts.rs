@@ -167,7 +167,10 @@ fn unaccounted(text: &str, accounted: &[&str]) -> Vec<String> {
 #[test]
 fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts() {
     let profiles = profiles();
-    let committed = profiles.iter().filter(|(p, _)| p.contains("tests/fixtures")).count();
+    let committed = profiles
+        .iter()
+        .filter(|(p, _)| p.contains("tests/fixtures"))
+        .count();
     assert!(committed >= 6, "only {committed} committed profiles read");
     let today = day_of("2026-11-22").unwrap();
     let mut drafted = 0;
