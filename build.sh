@@ -75,6 +75,8 @@ build() {
   mkdir -p "$DIST/wasm"
   say "compiling the core (service worker) to WebAssembly"
   wasm_module background
+  say "compiling the page reader (service worker) to WebAssembly"
+  wasm_module reader
   say "compiling the pages' UI to WebAssembly"
   wasm_module ui
   say "compiling the import page to WebAssembly"
@@ -102,7 +104,7 @@ PY
   echo "  unpacked extension: $DIST"
   echo "  store zip:          $ZIP"
   local module
-  for module in background ui importer; do
+  for module in background reader ui importer; do
     printf '  wasm %-13s %s bytes, %s bytes gzipped\n' "($module):" \
       "$(stat -c %s "$DIST/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/wasm/${module}_bg.wasm" | wc -c)"
   done
@@ -115,6 +117,7 @@ native_tests() {
   say "clippy (native and wasm32, warnings denied)"
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$TARGET" --lib --test wasm_store --features background -- -D warnings
+  cargo clippy --target "$TARGET" --lib --features reader -- -D warnings
   cargo clippy --target "$TARGET" --lib --features ui -- -D warnings
   cargo clippy --target "$TARGET" --lib --features importer -- -D warnings
   say "native tests"

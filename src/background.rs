@@ -1,6 +1,8 @@
 //! The service worker's core: routes every runtime message to the pure modules and the store.
 //!
-//! `extension/background.js` only loads this module and hands it each message with its sender.
+//! `extension/background.js` loads this module and the page reader (`reader.rs`), hands a
+//! content script's page to the reader and every message, the page as read, to [`handle_message`]
+//! with its sender.
 //! This is the one writer of the database. Architecture invariant: no page content or note ever
 //! goes to a content script — notes are answered only to extension pages — and nothing here
 //! makes a network request.
@@ -12,9 +14,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::chrome;
-use crate::extract::{
-    extract, is_profile_address, page_part, person_at, Extraction, NoProfile, PagePart,
-};
+use crate::extract::{is_profile_address, page_part, person_at, NoProfile, PagePart};
 use crate::history::{contact_of, involved};
 use crate::import::Export;
 use crate::model::Note;
@@ -114,26 +114,30 @@ async fn route_stored(
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
         Request::Shown { .. } => Ok(Response::Done),
-        Request::Snapshot { url, html } => {
+        Request::Snapshot { .. } => Err(StoreError::Refused(
+            "a page reaches the core only as the page reader read it".into(),
+        )),
+        Request::Read { url, reading } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
-            match extract(&url, &html) {
-                Ok(Extraction::Profile(fresh)) => {
-                    let person = fresh.key();
-                    let Some(profile) = store.remember_profile(*fresh, part, now()).await? else {
-                        return Ok(no_profile(NoProfile::NoName));
-                    };
-                    Ok(Response::Profile {
-                        person,
-                        name: profile.name,
-                        collapsed: store.setting(COLLAPSED.key()).await?.unwrap_or(false),
-                    })
-                }
-                Ok(Extraction::NoProfile { reason, .. }) => Ok(no_profile(reason)),
-                Err(e) => Ok(Response::NoProfile {
-                    reason: e.to_string(),
-                    retry: false,
-                }),
-            }
+            let Some(fresh) = reading.profile else {
+                return Ok(Response::NoProfile {
+                    reason: reading.reason.unwrap_or_default(),
+                    retry: reading.retry,
+                });
+            };
+            let person = fresh.key();
+            let Some(profile) = store.remember_profile(fresh, part, now()).await? else {
+                // Read together with what was stored, the profile still has no name.
+                return Ok(Response::NoProfile {
+                    reason: NoProfile::NoName.to_string(),
+                    retry: true,
+                });
+            };
+            Ok(Response::Profile {
+                person,
+                name: profile.name,
+                collapsed: store.setting(COLLAPSED.key()).await?.unwrap_or(false),
+            })
         }
         Request::Overlay { person } => {
             // The index first: it may need a transaction of its own; the rest is one.
@@ -299,14 +303,6 @@ async fn me_response(store: &Store) -> Result<Response, StoreError> {
     })
 }
 
-fn no_profile(reason: NoProfile) -> Response {
-    Response::NoProfile {
-        reason: reason.to_string(),
-        // A page still loading may yet show a name; the others will not change by waiting.
-        retry: reason == NoProfile::NoName,
-    }
-}
-
 /// Who sent a message: an extension page of ours, or a content script in some web page.
 fn caller(sender: &Sender) -> Caller {
     let ours = sender.id.as_deref() == Some(chrome::RUNTIME_ID.with(String::clone).as_str());
@@ -350,13 +346,4 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
         .map_err(|e| e.to_string())
         .and_then(|text| js_sys::JSON::parse(&text).map_err(|_| "unparsable JSON".to_owned()))
         .unwrap_or_else(|e| JsValue::from_str(&format!("unserialisable answer: {e}")))
-}
-
-/// `cg extract` in the browser: the Profile (or the reason there is none) for a page, as a
-/// plain object. Used by the in-browser benchmark (`./build.sh bench`).
-#[wasm_bindgen]
-pub fn extract_page(url: &str, html: &str) -> Result<JsValue, JsValue> {
-    extract(url, html)
-        .map(|extraction| to_js(&extraction))
-        .map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -8,9 +8,10 @@
 //! The thinking parts are pure functions over plain data and compile everywhere:
 //! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`describe`], [`draft`],
 //! [`import`], [`me`], [`protocol`]. The browser shell — `store`
-//! (IndexedDB), `background` (the service worker's router) and `ui` — exists only on wasm32; the
-//! extension's three modules are this crate built with the `background` feature (service
-//! worker), `ui` (overlay, options) and `importer` (import page). A pure module never imports the
+//! (IndexedDB), `background` (the service worker's router), `reader` (the service worker's page
+//! reader) and `ui` — exists only on wasm32; the extension's four modules are this crate built
+//! with the `background` and `reader` features (both in the service worker), `ui` (overlay,
+//! options) and `importer` (import page). A pure module never imports the
 //! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod describe;
@@ -28,6 +29,8 @@ pub mod relationship;
 pub mod background;
 #[cfg(target_arch = "wasm32")]
 mod chrome;
+#[cfg(all(target_arch = "wasm32", feature = "reader"))]
+pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]

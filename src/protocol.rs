@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::Reading;
 use crate::me::Me;
 use crate::model::{Note, PersonKey, Profile};
 use crate::people::Known;
@@ -22,8 +23,12 @@ pub enum Request {
     /// From the content script, before anything else: can the page at this address hold a
     /// profile? Only then does it send the page.
     Recognise { url: String },
-    /// From the content script: the page the user is looking at.
+    /// From the content script: the page the user is looking at. `background.js` hands it to
+    /// the page reader (the `reader` module, `extract::read`) and the core receives
+    /// [`Request::Read`] instead.
     Snapshot { url: String, html: String },
+    /// The content script's page as the page reader read it.
+    Read { url: String, reading: Reading },
     /// From the content script: its tab now shows `person`, with a new reading stored. Meant for
     /// the extension pages that listen (the tab's overlay frame, named by `token`, and the side
     /// panel); the core only acknowledges it.
@@ -107,9 +112,10 @@ impl Request {
     /// territory: it may hand over the page and resize the frame, but it never receives notes.
     pub fn allowed_from(&self, caller: Caller) -> bool {
         match self {
-            Request::Recognise { .. } | Request::Snapshot { .. } | Request::Shown { .. } => {
-                caller == Caller::ContentScript
-            }
+            Request::Recognise { .. }
+            | Request::Snapshot { .. }
+            | Request::Read { .. }
+            | Request::Shown { .. } => caller == Caller::ContentScript,
             Request::Overlay { .. }
             | Request::SaveNote { .. }
             | Request::Import { .. }
@@ -125,6 +131,7 @@ impl Request {
         match self {
             Request::Recognise { .. } => "recognise",
             Request::Snapshot { .. } => "snapshot",
+            Request::Read { .. } => "read",
             Request::Shown { .. } => "shown",
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
@@ -277,6 +284,17 @@ mod tests {
                 r#"{"overlay":{"person":"linkedin:a"}}"#,
                 Request::Overlay {
                     person: PersonKey::new(Site::Linkedin, "a"),
+                },
+            ),
+            (
+                r#"{"read":{"url":"https://www.linkedin.com/in/a/","reading":{"profile":null,"reason":"x","retry":true}}}"#,
+                Request::Read {
+                    url: "https://www.linkedin.com/in/a/".into(),
+                    reading: Reading {
+                        profile: None,
+                        reason: Some("x".into()),
+                        retry: true,
+                    },
                 },
             ),
             (

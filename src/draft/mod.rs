@@ -488,7 +488,7 @@ fn bodies(
 }
 
 /// Three connection requests: the strongest fact and the next; the strongest with an offer;
-/// the next facts with another offer. Each appreciates or offers (a meeting remembered, their
+/// the facts after those (else the second) with another offer. Each appreciates or offers (a meeting remembered, their
 /// work noticed, help offered) and ends in a plain wish to connect.
 fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
     let found = varied(facts(ctx));
@@ -512,9 +512,14 @@ fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
             bodies[0].push(open(next, 50));
             bodies[1].push(open(top, 90));
             bodies[1].push(offer(0));
-            bodies[2].push(open(next, 90));
-            if let Some(after) = rest.first() {
-                bodies[2].push(open(after, 50));
+            // The third leads with facts the first two did not use, while there are any.
+            match rest {
+                [] => bodies[2].push(open(next, 90)),
+                [only] => bodies[2].push(open(only, 90)),
+                [a, b, ..] => {
+                    bodies[2].push(open(a, 90));
+                    bodies[2].push(open(b, 50));
+                }
             }
             bodies[2].push(offer(1));
         }

@@ -127,6 +127,39 @@ pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
     })
 }
 
+/// A page as read, in the shape the service worker's core stores it: the profile, or why there
+/// is none and whether the page may still show one as it loads (worth reading again).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    #[serde(default)]
+    pub profile: Option<Profile>,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub retry: bool,
+}
+
+/// [`extract`], said as a [`Reading`].
+pub fn read(url: &str, html: &str) -> Reading {
+    let none = |reason: String, retry| Reading {
+        profile: None,
+        reason: Some(reason),
+        retry,
+    };
+    match extract(url, html) {
+        Ok(Extraction::Profile(profile)) => Reading {
+            profile: Some(*profile),
+            reason: None,
+            retry: false,
+        },
+        // A page still loading may yet show a name; the others will not change by waiting.
+        Ok(Extraction::NoProfile { reason, .. }) => {
+            none(reason.to_string(), reason == NoProfile::NoName)
+        }
+        Err(e) => none(e.to_string(), false),
+    }
+}
+
 /// Parses the page without what cannot matter for `handle` (see [`prune`]): half of a logged-in
 /// LinkedIn page is hidden JSON about other people and features.
 fn parse(html: &str, handle: &str) -> Html {

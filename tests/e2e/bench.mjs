@@ -43,8 +43,8 @@ try {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/overlay.html`);
   const rows = await page.evaluate(async ({ pages, runs, url }) => {
-    const core = await import('./wasm/background.js');
-    await core.default({ module_or_path: new URL('./wasm/background_bg.wasm', location.href) });
+    const core = await import('./wasm/reader.js');
+    await core.default({ module_or_path: new URL('./wasm/reader_bg.wasm', location.href) });
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const time = (f, big) => {
       for (let i = 0; i < (big ? 1 : 3); i++) f(); // warm up
