@@ -17,7 +17,7 @@ use crate::chrome;
 use crate::extract::{is_profile_address, page_part, person_at, NoProfile, PagePart};
 use crate::history::{contact_of, involved};
 use crate::import::Export;
-use crate::model::Note;
+use crate::model::{clean_tags, Note};
 use crate::people::People;
 use crate::protocol::{clean_note_text, Caller, Flag, Request, Response, ToContentScript};
 use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
@@ -192,19 +192,65 @@ async fn route_stored(
             store.set_me("manual", profile).await?;
             me_response(store).await
         }
-        Request::SaveNote { person, text } => {
+        Request::SaveNote {
+            person,
+            text,
+            tags,
+            source,
+        } => {
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;
             let note = store
                 .add_note(Note {
-                    id: None,
-                    person: person.clone(),
-                    text,
-                    created: now(),
+                    tags: clean_tags(&tags),
+                    source,
+                    ..Note::new(person.clone(), text, now())
                 })
                 .await?;
             let notes = store.notes_for(&person).await?;
             count_in_people(|people| people.count_note(&note));
             Ok(Response::NoteSaved { note, notes })
+        }
+        Request::EditNote { id, text, tags } => {
+            let text = clean_note_text(&text).map_err(StoreError::Refused)?;
+            let note = store.edit_note(id, text, clean_tags(&tags), now()).await?;
+            let notes = store.notes_for(&note.person).await?;
+            Ok(Response::NoteSaved { note, notes })
+        }
+        Request::DeleteNote { id } => {
+            let note = store.delete_note(id).await?;
+            let notes = store.notes_for(&note.person).await?;
+            forget_people();
+            Ok(Response::NoteDeleted { note, notes })
+        }
+        Request::RestoreNote { note } => {
+            let note = store.restore_note(note).await?;
+            let notes = store.notes_for(&note.person).await?;
+            count_in_people(|people| people.count_note(&note));
+            Ok(Response::NoteSaved { note, notes })
+        }
+        Request::LogInteraction { interaction } => {
+            let interaction = store.add_interaction(interaction).await?;
+            count_in_people(|people| people.count_interaction(&interaction));
+            let interactions = store.interactions_for(interaction.person.as_str()).await?;
+            Ok(Response::Interactions { interactions })
+        }
+        Request::DeleteInteraction { id } => {
+            let gone = store.delete_interaction(id).await?;
+            forget_people();
+            let interactions = store.interactions_for(gone.person.as_str()).await?;
+            Ok(Response::Interactions { interactions })
+        }
+        Request::Forget { person } => {
+            let people = people(store).await?;
+            let profile = store.profile(&person).await?;
+            // Their contact: filed under their key, or found by name from their profile.
+            let contact = match &profile {
+                Some(p) => contact_of(&people, p).map(|k| k.contact.id.clone()),
+                None => people.get(person.as_str()).map(|k| k.contact.id.clone()),
+            };
+            let forgotten = store.forget(&person, contact.as_deref()).await?;
+            forget_people();
+            Ok(Response::Forgotten { forgotten })
         }
         Request::Flag { name, set } => {
             if let Some(value) = set {

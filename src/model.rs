@@ -169,6 +169,44 @@ pub struct Note {
     pub person: PersonKey,
     pub text: String,
     pub created: f64,
+    /// The user's own labels ("event", "open-data"), lower case, without `#`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// When the user last changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<f64>,
+    /// The address of the page it was captured from (a selection saved from the context menu).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl Note {
+    /// A new note about `person`, not yet stored.
+    pub fn new(person: PersonKey, text: String, created: f64) -> Note {
+        Note {
+            id: None,
+            person,
+            text,
+            created,
+            tags: Vec::new(),
+            edited: None,
+            source: None,
+        }
+    }
+}
+
+/// Tags as the user typed them ("Event, #open data; mentor") as the store keeps them: lower
+/// case, without `#`, inner spaces as hyphens, no doubles, in the order given.
+pub fn clean_tags<S: AsRef<str>>(tags: &[S]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags.iter().flat_map(|t| t.as_ref().split([',', ';'])) {
+        let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
+        let tag = tag.split_whitespace().collect::<Vec<_>>().join("-");
+        if !tag.is_empty() && tag.chars().count() <= 40 && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    out
 }
 
 /// Something that happened between the user and a person, as the user logged it.
@@ -308,4 +346,17 @@ pub fn fold(text: &str) -> String {
         out.extend(base.to_lowercase());
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_kept_lower_case_without_hash_or_doubles() {
+        assert_eq!(
+            clean_tags(&["Event, #open data; ", "event", "  ", "Mentor"]),
+            ["event", "open-data", "mentor"]
+        );
+    }
 }

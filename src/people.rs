@@ -254,12 +254,11 @@ pub(crate) mod tests {
         let ada = PersonKey::new(Site::Linkedin, "ada");
         let stranger = PersonKey::new(Site::Linkedin, "someone-else");
         for person in [&ada, &stranger] {
-            people.count_note(&Note {
-                id: None,
-                person: person.clone(),
-                text: "met at the meetup".into(),
-                created: 86_400_000.0 * 20_000.0,
-            });
+            people.count_note(&Note::new(
+                person.clone(),
+                "met at the meetup".into(),
+                86_400_000.0 * 20_000.0,
+            ));
         }
         people.count_interaction(&Interaction {
             id: None,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Reading;
 use crate::me::Me;
-use crate::model::{Note, PersonKey, Profile};
+use crate::model::{Interaction, Note, PersonKey, Profile};
 use crate::people::Known;
 use crate::relationship::Kept;
 
@@ -41,8 +41,35 @@ pub enum Request {
     },
     /// From the overlay: everything to show about the person filed under `person`.
     Overlay { person: PersonKey },
-    /// From the overlay: keep a note about `person`.
-    SaveNote { person: PersonKey, text: String },
+    /// From the overlay: keep a note about `person`, with the user's tags, and the address of
+    /// the page it was captured from (a selection saved from the context menu).
+    SaveNote {
+        person: PersonKey,
+        text: String,
+        #[serde(default)]
+        tags: Vec<String>,
+        #[serde(default)]
+        source: Option<String>,
+    },
+    /// Change a note's text and tags.
+    EditNote {
+        id: u32,
+        text: String,
+        #[serde(default)]
+        tags: Vec<String>,
+    },
+    /// Delete a note; the answer carries it, so that the user can undo.
+    DeleteNote { id: u32 },
+    /// Put a deleted note back as it was, with its id (undo).
+    RestoreNote { note: Note },
+    /// Log something that happened between the user and a person.
+    LogInteraction { interaction: Interaction },
+    /// Remove a logged interaction.
+    DeleteInteraction { id: u32 },
+    /// Delete the person filed under `person` and everything kept about them: their profile
+    /// readings, notes, interactions, and, when they are a contact, the contact with its
+    /// conversation and invitations.
+    Forget { person: PersonKey },
     /// From the import page: store what an export holds (one transaction). The [`Export`] as
     /// JSON text: one string crosses the message channel several times faster than 30,000
     /// objects do.
@@ -86,6 +113,17 @@ impl Flag {
     }
 }
 
+/// What [`Request::Forget`] deleted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Forgotten {
+    pub profile: bool,
+    pub notes: u32,
+    pub interactions: u32,
+    pub contact: bool,
+    pub conversation: bool,
+    pub invitations: u32,
+}
+
 /// What an import changed (the store's count of it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportSummary {
@@ -118,6 +156,12 @@ impl Request {
             | Request::Shown { .. } => caller == Caller::ContentScript,
             Request::Overlay { .. }
             | Request::SaveNote { .. }
+            | Request::EditNote { .. }
+            | Request::DeleteNote { .. }
+            | Request::RestoreNote { .. }
+            | Request::LogInteraction { .. }
+            | Request::DeleteInteraction { .. }
+            | Request::Forget { .. }
             | Request::Import { .. }
             | Request::Me
             | Request::ThisIsMe { .. }
@@ -135,6 +179,12 @@ impl Request {
             Request::Shown { .. } => "shown",
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
+            Request::EditNote { .. } => "edit_note",
+            Request::DeleteNote { .. } => "delete_note",
+            Request::RestoreNote { .. } => "restore_note",
+            Request::LogInteraction { .. } => "log_interaction",
+            Request::DeleteInteraction { .. } => "delete_interaction",
+            Request::Forget { .. } => "forget",
             Request::Import { .. } => "import",
             Request::Me => "me",
             Request::ThisIsMe { .. } => "this_is_me",
@@ -208,6 +258,19 @@ pub enum Response {
     NoteSaved {
         note: Note,
         notes: Vec<Note>,
+    },
+    /// The note as it was before it was deleted (to undo with), and the person's notes left.
+    NoteDeleted {
+        note: Note,
+        notes: Vec<Note>,
+    },
+    /// The interactions logged with a person, newest first.
+    Interactions {
+        interactions: Vec<Interaction>,
+    },
+    /// What forgetting a person deleted.
+    Forgotten {
+        forgotten: Forgotten,
     },
     /// A yes-or-no setting, as stored.
     Flag {
@@ -328,6 +391,8 @@ mod tests {
             Request::SaveNote {
                 person,
                 text: "x".into(),
+                tags: Vec::new(),
+                source: None,
             },
         ];
         for request in &reads_notes {

@@ -178,12 +178,11 @@ fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts()
     for (path, them) in &profiles {
         let people = people(them);
         let previous = before(them);
-        let note = Note {
-            id: None,
-            person: them.key(),
-            text: "Met at the Open Data meetup; she maps footpaths".into(),
-            created: 1_760_000_000_000.0,
-        };
+        let note = Note::new(
+            them.key(),
+            "Met at the Open Data meetup; she maps footpaths".into(),
+            1_760_000_000_000.0,
+        );
         let mirror = mirror_me(them);
         for me in [Some(sample_me()), Some(mirror), None] {
             let kept: Vec<(String, Kept)> = Vec::new();

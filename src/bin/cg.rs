@@ -199,12 +199,7 @@ mod cli {
                     .unwrap_or_default();
                 let notes: Vec<Note> = notes
                     .into_iter()
-                    .map(|n| Note {
-                        id: None,
-                        person: them.key(),
-                        text: n.text,
-                        created: n.created,
-                    })
+                    .map(|n| Note::new(them.key(), n.text, n.created))
                     .collect();
                 let context = Context {
                     me: Some(&me),

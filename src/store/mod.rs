@@ -34,7 +34,7 @@ use crate::import::Export;
 use crate::me::Me;
 use crate::model::{Contact, Conversation, Interaction, Note, PersonKey, Profile};
 pub use crate::people::ContactByUser;
-pub use crate::protocol::ImportSummary;
+pub use crate::protocol::{Forgotten, ImportSummary};
 use crate::relationship::Kept;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
@@ -389,6 +389,159 @@ impl Store {
         .await
     }
 
+    /// Changes the text and tags of the note with `id`, and records when; returns it as stored.
+    pub async fn edit_note(
+        &self,
+        id: u32,
+        text: String,
+        tags: Vec<String>,
+        now: f64,
+    ) -> Result<Note, StoreError> {
+        self.write(&[NOTES], async |tx| {
+            let store = tx.object_store(NOTES)?;
+            let found: Option<Note> = read_opt(NOTES, store.get(JsValue::from(id))?.await?)?;
+            let mut note = found.ok_or_else(|| no_such("note", id))?;
+            note.text = text;
+            note.tags = tags;
+            note.edited = Some(now);
+            store.put(&to_js(&note)?, None)?.await?;
+            Ok(note)
+        })
+        .await
+    }
+
+    /// Deletes the note with `id` and returns it as it was (to undo with).
+    pub async fn delete_note(&self, id: u32) -> Result<Note, StoreError> {
+        self.write(&[NOTES], async |tx| {
+            let store = tx.object_store(NOTES)?;
+            let found: Option<Note> = read_opt(NOTES, store.get(JsValue::from(id))?.await?)?;
+            let note = found.ok_or_else(|| no_such("note", id))?;
+            store.delete(JsValue::from(id))?.await?;
+            Ok(note)
+        })
+        .await
+    }
+
+    /// Puts a deleted note back as it was, under its own id.
+    pub async fn restore_note(&self, note: Note) -> Result<Note, StoreError> {
+        if note.id.is_none() {
+            return Err(StoreError::Refused(
+                "only a note that was stored can be put back".into(),
+            ));
+        }
+        self.write(&[NOTES], async |tx| {
+            tx.object_store(NOTES)?.put(&to_js(&note)?, None)?.await?;
+            Ok(note)
+        })
+        .await
+    }
+
+    /// The interactions logged with `person`, newest first.
+    pub async fn interactions_for(&self, person: &str) -> Result<Vec<Interaction>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[INTERACTIONS], TransactionMode::ReadOnly)?;
+        let index = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
+        let values = index
+            .get_all(Some(Query::Key(JsValue::from_str(person))), None)?
+            .await?;
+        let mut all: Vec<Interaction> = read_all(INTERACTIONS, values)?;
+        all.sort_by(|a, b| b.at.total_cmp(&a.at).then(b.id.cmp(&a.id)));
+        Ok(all)
+    }
+
+    /// Deletes a logged interaction and returns it.
+    pub async fn delete_interaction(&self, id: u32) -> Result<Interaction, StoreError> {
+        self.write(&[INTERACTIONS], async |tx| {
+            let store = tx.object_store(INTERACTIONS)?;
+            let found: Option<Interaction> =
+                read_opt(INTERACTIONS, store.get(JsValue::from(id))?.await?)?;
+            let interaction = found.ok_or_else(|| no_such("interaction", id))?;
+            store.delete(JsValue::from(id))?.await?;
+            Ok(interaction)
+        })
+        .await
+    }
+
+    /// Deletes the person filed under `person` and everything kept about them, under their key
+    /// and under `contact` (their contact id, when they are one of the user's contacts): the
+    /// profile readings, notes, interactions, invitations, the conversation and the contact. One
+    /// transaction: all of it goes, or nothing does.
+    pub async fn forget(
+        &self,
+        person: &PersonKey,
+        contact: Option<&str>,
+    ) -> Result<Forgotten, StoreError> {
+        let mut ids = vec![person.as_str().to_owned()];
+        ids.extend(contact.filter(|c| *c != person.as_str()).map(str::to_owned));
+        let stores = [
+            PROFILES,
+            NOTES,
+            INTERACTIONS,
+            INVITATIONS,
+            CONVERSATIONS,
+            CONTACTS,
+            SETTINGS,
+        ];
+        self.write(&stores, async |tx| {
+            let mut forgotten = Forgotten::default();
+            let profiles = tx.object_store(PROFILES)?;
+            let key = to_js(person)?;
+            forgotten.profile = profiles.get(key.clone())?.await?.is_some();
+            profiles.delete(key)?.await?;
+            for id in &ids {
+                let id_key = JsValue::from_str(id);
+                for (name, count) in [
+                    (NOTES, &mut forgotten.notes),
+                    (INTERACTIONS, &mut forgotten.interactions),
+                    (INVITATIONS, &mut forgotten.invitations),
+                ] {
+                    let store = tx.object_store(name)?;
+                    let keys = store
+                        .index(BY_PERSON)?
+                        .get_all_keys(Some(Query::Key(id_key.clone())), None)?
+                        .await?;
+                    *count += keys.len() as u32;
+                    for key in keys {
+                        store.delete(key)?.await?;
+                    }
+                }
+                let conversations = tx.object_store(CONVERSATIONS)?;
+                if conversations.get(id_key.clone())?.await?.is_some() {
+                    conversations.delete(id_key)?.await?;
+                    forgotten.conversation = true;
+                }
+            }
+            if let Some(id) = contact {
+                let contacts = tx.object_store(CONTACTS)?;
+                let bucket = bucket_of(id);
+                if let Some(value) = contacts.get(JsValue::from(bucket))?.await? {
+                    let mut records = bucket_contacts(value)?;
+                    let before = records.len();
+                    records.retain(|r| r.id != id);
+                    if records.len() < before {
+                        contacts
+                            .put(&bucket_value(bucket, &records)?, None)?
+                            .await?;
+                        forgotten.contact = true;
+                        let settings = tx.object_store(SETTINGS)?;
+                        let count: Option<SettingRecord<u32>> = read_opt(
+                            SETTINGS,
+                            settings.get(JsValue::from_str(CONTACT_COUNT))?.await?,
+                        )?;
+                        let count = SettingRecord {
+                            name: CONTACT_COUNT.to_owned(),
+                            value: count.map_or(0, |c| c.value.saturating_sub(1)),
+                        };
+                        settings.put(&to_js(&count)?, None)?.await?;
+                    }
+                }
+            }
+            Ok(forgotten)
+        })
+        .await
+    }
+
     /// All notes about `person`, newest first.
     pub async fn notes_for(&self, person: &PersonKey) -> Result<Vec<Note>, StoreError> {
         let tx = self.db.transaction(&[NOTES], TransactionMode::ReadOnly)?;
@@ -612,6 +765,12 @@ pub struct OverlayRead {
     pub collapsed: bool,
     pub contacts: u32,
     pub kept: Vec<(String, Kept)>,
+}
+
+fn no_such(what: &str, id: u32) -> StoreError {
+    StoreError::Refused(format!(
+        "There is no {what} {id} any more: it may have been deleted in another tab."
+    ))
 }
 
 /// Notes newest first (the index gives them oldest first).

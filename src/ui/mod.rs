@@ -7,6 +7,8 @@
 mod drafting;
 #[cfg(feature = "importer")]
 mod import_page;
+mod keeping;
+mod notes;
 mod options;
 mod overlay;
 

@@ -8,20 +8,23 @@
 //! side panel is the same view at full size (`<body class="panel">`), told whom to show by
 //! `extension/panel.js`.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlTextAreaElement, KeyboardEvent};
+use web_sys::{Document, HtmlButtonElement, HtmlElement};
 
 use super::drafting::{Drafting, Ground};
+use super::keeping::{Keeping, Shown};
+use super::notes::Notes;
 use super::{ask, by_id, document, text_element};
 use crate::describe::{
     change_phrase, mutual_phrase, relationship_lines, shared_phrase, summary_line,
 };
 use crate::history::{annotate, Annotation};
-use crate::model::{Note, PersonKey, Profile};
+use crate::model::{PersonKey, Profile};
 use crate::people::People;
 use crate::protocol::{person_from_fragment, token_from_fragment, Flag, Request, Response};
 use crate::relationship::day_of_ms;
@@ -31,9 +34,7 @@ struct View {
     name: HtmlElement,
     headline: HtmlElement,
     current: HtmlElement,
-    notes: HtmlElement,
-    note: HtmlTextAreaElement,
-    save: HtmlButtonElement,
+    notes: Rc<Notes>,
     toggle: HtmlButtonElement,
     status: HtmlElement,
     this_is_me: HtmlButtonElement,
@@ -51,19 +52,47 @@ struct View {
     relationship: HtmlElement,
     import_hint: HtmlElement,
     drafting: Rc<Drafting>,
+    keeping: Rc<Keeping>,
 }
 
 pub(super) fn start() -> Result<(), JsValue> {
     let document = document()?;
     let status: HtmlElement = by_id(&document, "status")?;
+    let drafting = Drafting::start(&document, status.clone())?;
+    // The record of the relationship asks the view to read the person again after a change,
+    // and to step aside when the person is forgotten: it reaches the view through this slot.
+    let slot: Rc<RefCell<Weak<View>>> = Rc::new(RefCell::new(Weak::new()));
+    let keeping = {
+        let (again, gone) = (slot.clone(), slot.clone());
+        Keeping::start(
+            &document,
+            status.clone(),
+            Box::new(move || {
+                if let Some(view) = again.borrow().upgrade() {
+                    load(view);
+                }
+            }),
+            Box::new(move |line: &str| {
+                if let Some(view) = gone.borrow().upgrade() {
+                    show_forgotten(&view, line);
+                }
+            }),
+        )?
+    };
     let view = Rc::new(View {
-        drafting: Drafting::start(&document, status.clone())?,
+        keeping,
         name: by_id(&document, "name")?,
         headline: by_id(&document, "headline")?,
         current: by_id(&document, "current")?,
-        notes: by_id(&document, "notes")?,
-        note: by_id(&document, "note")?,
-        save: by_id(&document, "save")?,
+        notes: {
+            let drafting = drafting.clone();
+            Notes::start(
+                &document,
+                status.clone(),
+                Box::new(move |notes| drafting.set_notes(notes)),
+            )?
+        },
+        drafting,
         toggle: by_id(&document, "toggle")?,
         status,
         this_is_me: by_id(&document, "this-is-me")?,
@@ -83,21 +112,7 @@ pub(super) fn start() -> Result<(), JsValue> {
         document,
     });
 
-    let v = view.clone();
-    EventListener::new(&view.save, "click", move |_| save(v.clone())).forget();
-
-    // Enter saves, Shift+Enter starts a new line.
-    let v = view.clone();
-    EventListener::new(&view.note, "keydown", move |event| {
-        let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-            return;
-        };
-        if key.key() == "Enter" && !key.shift_key() && !key.is_composing() {
-            event.prevent_default();
-            save(v.clone());
-        }
-    })
-    .forget();
+    slot.replace(Rc::downgrade(&view));
 
     let v = view.clone();
     EventListener::new(&view.toggle, "click", move |_| {
@@ -198,9 +213,15 @@ fn load(view: Rc<View>) {
         if let Some(details) = view.document.get_element_by_id("details") {
             let _ = details.remove_attribute("hidden");
         }
+        if let Some(body) = view.document.body() {
+            let _ = body.class_list().remove_1("forgotten");
+        }
         let asked_for = fragment(&view);
         mark("cg-overlay-asked");
-        let answer = ask(&Request::Overlay { person }).await;
+        let answer = ask(&Request::Overlay {
+            person: person.clone(),
+        })
+        .await;
         if fragment(&view) != asked_for {
             // The frame was moved on (another person, or a newer reading) while this answer
             // was on its way; the load started by that change draws the right one.
@@ -254,7 +275,24 @@ fn load(view: Rc<View>) {
                     .unwrap_or("them");
                 render_annotation(&view, &annotation, me_known, contacts, first_name);
                 show_collapsed(&view, collapsed);
-                render_notes(&view, &notes);
+                view.notes.show(person.clone(), &notes);
+                let mut interactions: Vec<_> = kept
+                    .iter()
+                    .flat_map(|(_, k)| k.interactions.iter().cloned())
+                    .collect();
+                interactions.sort_by(|a, b| b.at.total_cmp(&a.at));
+                view.keeping.show(Shown {
+                    person: person.clone(),
+                    name: profile
+                        .as_ref()
+                        .map_or_else(|| person.to_string(), |p| p.name.clone()),
+                    notes: notes.len(),
+                    interactions,
+                    contact: annotation
+                        .relationship
+                        .as_ref()
+                        .is_some_and(|r| r.contact.is_some()),
+                });
                 set_status(&view, "");
                 mark("cg-overlay-rendered");
             }
@@ -269,32 +307,6 @@ fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
-}
-
-fn save(view: Rc<View>) {
-    let text = view.note.value();
-    if text.trim().is_empty() {
-        set_status(&view, "Write a note first.");
-        let _ = view.note.focus();
-        return;
-    }
-    let Some(person) = person(&view) else {
-        return;
-    };
-    view.save.set_disabled(true);
-    spawn_local(async move {
-        match ask(&Request::SaveNote { person, text }).await {
-            Response::NoteSaved { notes, .. } => {
-                view.note.set_value("");
-                render_notes(&view, &notes);
-                view.drafting.set_notes(&notes);
-                set_status(&view, "Note saved.");
-            }
-            // The text stays in the box so nothing the user typed is lost.
-            other => show_failure(&view, other),
-        }
-        view.save.set_disabled(false);
-    });
 }
 
 fn render_person(view: &View, profile: Option<&Profile>) {
@@ -421,45 +433,19 @@ fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32,
     );
 }
 
-fn render_notes(view: &View, notes: &[Note]) {
-    view.notes.set_text_content(None);
-    if notes.is_empty() {
-        if let Ok(empty) = text_element(
-            &view.document,
-            "li",
-            "No notes yet. What do you want to remember about them?",
-        ) {
-            let _ = empty.class_list().add_1("empty");
-            let _ = view.notes.append_child(&empty);
-        }
-        return;
-    }
-    for note in notes {
-        let Ok(item) = view.document.create_element("li") else {
-            continue;
-        };
-        let when = js_sys::Date::new(&JsValue::from_f64(note.created));
-        let date: String = when
-            .to_locale_date_string("default", &JsValue::UNDEFINED)
-            .into();
-        if let (Ok(time), Ok(text)) = (
-            text_element(&view.document, "time", &date),
-            text_element(&view.document, "p", &note.text),
-        ) {
-            let iso: String = when.to_iso_string().into();
-            let _ = time.set_attribute("datetime", &iso);
-            let _ = item.append_child(&text);
-            let _ = item.append_child(&time);
-        }
-        let _ = view.notes.append_child(&item);
-    }
-}
-
 /// The side panel is this view at full size, never collapsed.
 fn is_panel(view: &View) -> bool {
     view.document
         .body()
         .is_some_and(|b| b.class_list().contains("panel"))
+}
+
+/// The person was forgotten: say what went, and show nothing more about them.
+fn show_forgotten(view: &View, line: &str) {
+    set_status(view, line);
+    if let Some(body) = view.document.body() {
+        let _ = body.class_list().add_1("forgotten");
+    }
 }
 
 /// No person to show: the side panel beside a tab that holds no profile.

@@ -19,12 +19,7 @@ fn person(handle: &str) -> PersonKey {
 }
 
 fn note(handle: &str, text: &str, created: f64) -> Note {
-    Note {
-        id: None,
-        person: person(handle),
-        text: text.to_owned(),
-        created,
-    }
+    Note::new(person(handle), text.to_owned(), created)
 }
 
 fn profile(handle: &str, name: &str) -> Profile {
@@ -485,4 +480,135 @@ fn the_bucket_of_a_contact_never_changes() {
         |i| common_ground::store::bucket_of(&format!("linkedin:p{i}"))
             < common_ground::store::CONTACT_BUCKETS
     ));
+}
+
+#[wasm_bindgen_test]
+async fn notes_are_edited_deleted_and_put_back_with_their_id() {
+    let store = Store::open(&db_name("note-edits")).await.unwrap();
+    let saved = store
+        .add_note(note("ada", "met at the meetup", 1_000.0))
+        .await
+        .unwrap();
+    let id = saved.id.unwrap();
+    let edited = store
+        .edit_note(
+            id,
+            "met at the Open Data meetup".into(),
+            vec!["event".into()],
+            2_000.0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            edited.text.as_str(),
+            edited.tags.as_slice(),
+            edited.edited,
+            edited.created
+        ),
+        (
+            "met at the Open Data meetup",
+            &["event".to_owned()][..],
+            Some(2_000.0),
+            1_000.0
+        )
+    );
+    let deleted = store.delete_note(id).await.unwrap();
+    assert_eq!(deleted, edited);
+    assert!(store.notes_for(&person("ada")).await.unwrap().is_empty());
+    // Deleting again says what happened instead of failing silently.
+    let again = store.delete_note(id).await.unwrap_err().to_string();
+    assert!(again.contains("no note"), "{again}");
+    store.restore_note(deleted.clone()).await.unwrap();
+    assert_eq!(store.notes_for(&person("ada")).await.unwrap(), [deleted]);
+}
+
+#[wasm_bindgen_test]
+async fn interactions_are_listed_newest_first_and_removed() {
+    use common_ground::model::{Balance, Interaction, InteractionKind};
+    let store = Store::open(&db_name("interactions")).await.unwrap();
+    let log = |kind, balance, at| Interaction {
+        id: None,
+        person: person("ada"),
+        kind,
+        balance,
+        text: String::new(),
+        at,
+    };
+    let first = store
+        .add_interaction(log(InteractionKind::Met, Balance::Neutral, 1.0))
+        .await
+        .unwrap();
+    store
+        .add_interaction(log(InteractionKind::Introduced, Balance::Give, 2.0))
+        .await
+        .unwrap();
+    let kinds: Vec<_> = store
+        .interactions_for("linkedin:ada")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.kind)
+        .collect();
+    assert_eq!(kinds, [InteractionKind::Introduced, InteractionKind::Met]);
+    store.delete_interaction(first.id.unwrap()).await.unwrap();
+    assert_eq!(
+        store.interactions_for("linkedin:ada").await.unwrap().len(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn forgetting_a_person_deletes_everything_about_them_and_nothing_else() {
+    use common_ground::model::{Balance, Interaction, InteractionKind};
+    let store = Store::open(&db_name("forget")).await.unwrap();
+    store
+        .import(
+            &export(&[("linkedin:ada", "Ada", None), ("linkedin:bob", "Bob", None)]),
+            1.0,
+        )
+        .await
+        .unwrap();
+    store
+        .remember_profile(profile("ada", "Ada Example"), PagePart::Main, 1.0)
+        .await
+        .unwrap();
+    store
+        .remember_profile(profile("bob", "Bob Example"), PagePart::Main, 1.0)
+        .await
+        .unwrap();
+    for handle in ["ada", "ada", "bob"] {
+        store.add_note(note(handle, "a note", 1.0)).await.unwrap();
+    }
+    store
+        .add_interaction(Interaction {
+            id: None,
+            person: person("ada"),
+            kind: InteractionKind::Called,
+            balance: Balance::Neutral,
+            text: String::new(),
+            at: 1.0,
+        })
+        .await
+        .unwrap();
+
+    let forgotten = store
+        .forget(&person("ada"), Some("linkedin:ada"))
+        .await
+        .unwrap();
+    assert!(forgotten.profile && forgotten.contact);
+    assert_eq!((forgotten.notes, forgotten.interactions), (2, 1));
+    assert!(store.profile(&person("ada")).await.unwrap().is_none());
+    assert!(store.notes_for(&person("ada")).await.unwrap().is_empty());
+    assert!(store
+        .interactions_for("linkedin:ada")
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store.contact("linkedin:ada").await.unwrap().is_none());
+    assert_eq!(store.contact_count().await.unwrap(), 1);
+    // Bob is untouched.
+    assert!(store.profile(&person("bob")).await.unwrap().is_some());
+    assert_eq!(store.notes_for(&person("bob")).await.unwrap().len(), 1);
+    assert!(store.contact("linkedin:bob").await.unwrap().is_some());
 }

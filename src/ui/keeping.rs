@@ -1,0 +1,272 @@
+//! The overlay's record of the relationship: logging what happened (met, messaged, called,
+//! introduced them to someone, shared something, congratulated, asked for something), each
+//! marked as the user giving, asking or neither; and forgetting the person altogether.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+use super::notes::failure;
+use super::{ask, by_id, text_element};
+use crate::model::{Balance, Interaction, InteractionKind, PersonKey};
+use crate::protocol::{Forgotten, Request, Response};
+
+/// The person the overlay shows, as the record needs them.
+#[derive(Clone)]
+pub(super) struct Shown {
+    pub person: PersonKey,
+    pub name: String,
+    pub notes: usize,
+    pub interactions: Vec<Interaction>,
+    pub contact: bool,
+}
+
+pub(super) struct Keeping {
+    document: Document,
+    kind: HtmlSelectElement,
+    balance: HtmlSelectElement,
+    text: HtmlInputElement,
+    list: HtmlElement,
+    forget: HtmlButtonElement,
+    confirm: HtmlElement,
+    question: HtmlElement,
+    status: HtmlElement,
+    shown: RefCell<Option<Shown>>,
+    /// Asks the overlay to read the person again (the relationship lines change with a log).
+    reload: Box<dyn Fn()>,
+    /// Tells the overlay the person is gone.
+    forgotten: Box<dyn Fn(&str)>,
+}
+
+impl Keeping {
+    pub(super) fn start(
+        document: &Document,
+        status: HtmlElement,
+        reload: Box<dyn Fn()>,
+        forgotten: Box<dyn Fn(&str)>,
+    ) -> Result<Rc<Keeping>, JsValue> {
+        let keeping = Rc::new(Keeping {
+            kind: by_id(document, "log-kind")?,
+            balance: by_id(document, "log-balance")?,
+            text: by_id(document, "log-text")?,
+            list: by_id(document, "interactions")?,
+            forget: by_id(document, "forget")?,
+            confirm: by_id(document, "forget-confirm")?,
+            question: by_id(document, "forget-question")?,
+            status,
+            shown: RefCell::new(None),
+            reload,
+            forgotten,
+            document: document.clone(),
+        });
+        // What happened suggests who gave; the user can still say otherwise.
+        let k = keeping.clone();
+        EventListener::new(&keeping.kind, "change", move |_| {
+            let balance = match k.kind.value().as_str() {
+                "introduced" | "shared" | "congratulated" => "give",
+                "asked" => "ask",
+                _ => "neutral",
+            };
+            k.balance.set_value(balance);
+        })
+        .forget();
+        let save: HtmlButtonElement = by_id(document, "log-save")?;
+        let k = keeping.clone();
+        EventListener::new(&save, "click", move |_| k.log()).forget();
+        let k = keeping.clone();
+        EventListener::new(&keeping.text, "keydown", move |event| {
+            if event
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|e| e.key() == "Enter")
+            {
+                event.prevent_default();
+                k.log();
+            }
+        })
+        .forget();
+        let k = keeping.clone();
+        EventListener::new(&keeping.forget, "click", move |_| k.ask_to_forget()).forget();
+        let yes: HtmlButtonElement = by_id(document, "forget-yes")?;
+        let k = keeping.clone();
+        EventListener::new(&yes, "click", move |_| k.forget()).forget();
+        let no: HtmlButtonElement = by_id(document, "forget-no")?;
+        let k = keeping.clone();
+        EventListener::new(&no, "click", move |_| k.confirm.set_hidden(true)).forget();
+        Ok(keeping)
+    }
+
+    pub(super) fn show(self: &Rc<Self>, shown: Shown) {
+        if self.shown.borrow().as_ref().map(|s| &s.person) != Some(&shown.person) {
+            self.confirm.set_hidden(true);
+        }
+        self.render(&shown.interactions);
+        self.shown.replace(Some(shown));
+    }
+
+    fn say(&self, message: &str) {
+        self.status.set_text_content(Some(message));
+    }
+
+    fn log(self: &Rc<Self>) {
+        let Some(person) = self.shown.borrow().as_ref().map(|s| s.person.clone()) else {
+            return;
+        };
+        let kind: Result<InteractionKind, _> =
+            serde_json::from_value(serde_json::Value::String(self.kind.value()));
+        let balance: Result<Balance, _> =
+            serde_json::from_value(serde_json::Value::String(self.balance.value()));
+        let (Ok(kind), Ok(balance)) = (kind, balance) else {
+            return;
+        };
+        let interaction = Interaction {
+            id: None,
+            person,
+            kind,
+            balance,
+            text: self.text.value().trim().to_owned(),
+            at: js_sys::Date::now(),
+        };
+        let k = self.clone();
+        spawn_local(async move {
+            match ask(&Request::LogInteraction { interaction }).await {
+                Response::Interactions { .. } => {
+                    k.text.set_value("");
+                    k.say("Logged.");
+                    (k.reload)();
+                }
+                other => k.say(&failure(other)),
+            }
+        });
+    }
+
+    fn remove(self: &Rc<Self>, id: u32) {
+        let k = self.clone();
+        spawn_local(async move {
+            match ask(&Request::DeleteInteraction { id }).await {
+                Response::Interactions { .. } => {
+                    k.say("Removed from the log.");
+                    (k.reload)();
+                }
+                other => k.say(&failure(other)),
+            }
+        });
+    }
+
+    /// The person's logged interactions, newest first: what, when, the details, who gave.
+    fn render(self: &Rc<Self>, interactions: &[Interaction]) {
+        self.list.set_text_content(None);
+        for interaction in interactions {
+            let Ok(item) = self.document.create_element("li") else {
+                continue;
+            };
+            let when = js_sys::Date::new(&JsValue::from_f64(interaction.at));
+            let date: String = when
+                .to_locale_date_string("default", &JsValue::UNDEFINED)
+                .into();
+            let mut line = format!("{} · {date}", kind_label(interaction.kind));
+            if !interaction.text.is_empty() {
+                line.push_str(&format!(" · {}", interaction.text));
+            }
+            match interaction.balance {
+                Balance::Give => line.push_str(" · you gave"),
+                Balance::Ask => line.push_str(" · you asked"),
+                Balance::Neutral => {}
+            }
+            if let Ok(text) = text_element(&self.document, "span", &line) {
+                let _ = item.append_child(&text);
+            }
+            if let (Some(id), Ok(remove)) = (
+                interaction.id,
+                text_element(&self.document, "button", "Remove"),
+            ) {
+                let _ = remove.set_attribute("type", "button");
+                remove.set_class_name("quiet");
+                let k = self.clone();
+                EventListener::new(&remove, "click", move |_| k.remove(id)).forget();
+                let _ = item.append_child(&remove);
+            }
+            let _ = self.list.append_child(&item);
+        }
+    }
+
+    fn ask_to_forget(&self) {
+        let Some(shown) = self.shown.borrow().clone() else {
+            return;
+        };
+        let mut kept = vec![count(shown.notes, "note", "notes")];
+        kept.push(count(
+            shown.interactions.len(),
+            "logged interaction",
+            "logged interactions",
+        ));
+        if shown.contact {
+            kept.push("the contact from your import".to_owned());
+        }
+        self.question.set_text_content(Some(&format!(
+            "Delete {} and everything kept about them: {}? This cannot be undone.",
+            shown.name,
+            kept.join(", ")
+        )));
+        self.confirm.set_hidden(false);
+    }
+
+    fn forget(self: &Rc<Self>) {
+        let Some(shown) = self.shown.borrow().clone() else {
+            return;
+        };
+        let k = self.clone();
+        spawn_local(async move {
+            match ask(&Request::Forget {
+                person: shown.person.clone(),
+            })
+            .await
+            {
+                Response::Forgotten { forgotten } => {
+                    k.confirm.set_hidden(true);
+                    (k.forgotten)(&forgotten_line(&shown.name, &forgotten));
+                }
+                other => k.say(&failure(other)),
+            }
+        });
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Forgot Sanne de Vries: 2 notes, 1 logged interaction and the contact."
+fn forgotten_line(name: &str, f: &Forgotten) -> String {
+    let mut parts = vec![
+        count(f.notes as usize, "note", "notes"),
+        count(
+            f.interactions as usize,
+            "logged interaction",
+            "logged interactions",
+        ),
+    ];
+    if f.contact {
+        parts.push("the contact".to_owned());
+    }
+    format!(
+        "Forgot {name}: {}. Nothing about them is kept now; opening their profile again reads it anew.",
+        parts.join(", ")
+    )
+}
+
+fn kind_label(kind: InteractionKind) -> &'static str {
+    match kind {
+        InteractionKind::Met => "Met",
+        InteractionKind::Messaged => "Messaged",
+        InteractionKind::Called => "Called",
+        InteractionKind::Introduced => "Introduced them",
+        InteractionKind::Shared => "Shared something",
+        InteractionKind::Congratulated => "Congratulated",
+        InteractionKind::Asked => "Asked for something",
+        InteractionKind::Other => "Other",
+    }
+}
