@@ -21,6 +21,44 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer is sent asynchronously
 });
 
+// Capture. A selection on a profile page, saved from the context menu, becomes a note about the
+// person with the page's address; the keyboard shortcut opens the overlay's note box.
+const MENU = 'cg-note';
+const PAGES = ['https://www.linkedin.com/*', 'https://github.com/*'];
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.create({
+    id: MENU,
+    title: 'Save as a note about this person',
+    contexts: ['selection'],
+    documentUrlPatterns: PAGES,
+  }, () => void chrome.runtime.lastError);
+});
+chrome.contextMenus.onClicked.addListener((info, tab) => onContextMenu(info, tab));
+chrome.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
+
+/** The context menu's handler: the selection as a note, then the tab's overlay reads again. */
+async function onContextMenu(info, tab) {
+  if (info.menuItemId !== MENU || !info.selectionText) return null;
+  await ready;
+  // The core takes this as a request from an extension page: it comes from the worker itself.
+  const self = { id: chrome.runtime.id, url: chrome.runtime.getURL('background.js') };
+  const answer = await handle_message({ capture: { url: info.pageUrl, text: info.selectionText } }, self);
+  if (tab && tab.id !== undefined) {
+    chrome.tabs.sendMessage(tab.id, { type: 'refresh' }, { frameId: 0 }).catch(() => {});
+  }
+  return answer;
+}
+
+/** The keyboard shortcut's handler: the tab's overlay opens its note box. */
+async function onCommand(command, tab) {
+  if (command !== 'add-note' || !tab || tab.id === undefined) return false;
+  return chrome.tabs.sendMessage(tab.id, { type: 'add_note' }, { frameId: 0 }).then(Boolean, () => false);
+}
+
+// For the end-to-end tests: headless Chromium can neither open a context menu nor press an
+// extension's shortcut, so the tests call the handlers beneath them.
+globalThis.commonGround = { onContextMenu, onCommand };
+
 /** A snapshot becomes the page as read: `{read: {url, reading}}`; other messages pass as they are. */
 function read(message) {
   const snapshot = message && message.snapshot;

@@ -190,6 +190,16 @@
     } else if (message && message.type === 'who') {
       // The side panel asks whom this tab shows.
       sendResponse({ person });
+    } else if (message && message.type === 'refresh') {
+      // A note was saved from the context menu: the overlay reads again.
+      if (person) mount(person);
+    } else if (message && message.type === 'add_note') {
+      // The keyboard shortcut: the overlay opens (if collapsed) and focuses its note box.
+      if (!person) return sendResponse(false);
+      collapsed = false;
+      layout();
+      chrome.runtime.sendMessage({ focus_note: { token } }).catch(() => {});
+      sendResponse(true);
     } else if (message && message.type === 'invite_note') {
       // The user pressed "Put in invite note" on a draft.
       sendResponse(putInInviteNote(String(message.text ?? '')));

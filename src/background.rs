@@ -83,7 +83,7 @@ async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError
         // a profile the page is sent next: meanwhile the contacts are read into memory, so the
         // overlay's question finds them ready.
         // Meant for the side panel, which listens to the same messages.
-        Request::Shown { .. } => Ok(Response::Done),
+        Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
         Request::Recognise { url } => {
             let answer = recognised(&url);
             if matches!(
@@ -113,7 +113,7 @@ async fn route_stored(
 ) -> Result<Response, StoreError> {
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
-        Request::Shown { .. } => Ok(Response::Done),
+        Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
         Request::Snapshot { .. } => Err(StoreError::Refused(
             "a page reaches the core only as the page reader read it".into(),
         )),
@@ -203,6 +203,23 @@ async fn route_stored(
                 .add_note(Note {
                     tags: clean_tags(&tags),
                     source,
+                    ..Note::new(person.clone(), text, now())
+                })
+                .await?;
+            let notes = store.notes_for(&person).await?;
+            count_in_people(|people| people.count_note(&note));
+            Ok(Response::NoteSaved { note, notes })
+        }
+        Request::Capture { url, text } => {
+            let person = person_at(&url).ok_or_else(|| {
+                StoreError::Refused(
+                    "This page is not a profile Common Ground knows: nothing was saved.".into(),
+                )
+            })?;
+            let text = clean_note_text(&text).map_err(StoreError::Refused)?;
+            let note = store
+                .add_note(Note {
+                    source: Some(url),
                     ..Note::new(person.clone(), text, now())
                 })
                 .await?;

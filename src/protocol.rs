@@ -62,6 +62,12 @@ pub enum Request {
     DeleteNote { id: u32 },
     /// Put a deleted note back as it was, with its id (undo).
     RestoreNote { note: Note },
+    /// From the service worker's context-menu handler: keep `text` (the selection) as a note
+    /// about the person whose profile is at `url`, with that address.
+    Capture { url: String, text: String },
+    /// From the content script, when the user pressed the shortcut for a note: the overlay frame
+    /// named by `token` opens and focuses its note box. The core only acknowledges it.
+    FocusNote { token: String },
     /// Log something that happened between the user and a person.
     LogInteraction { interaction: Interaction },
     /// Remove a logged interaction.
@@ -153,10 +159,12 @@ impl Request {
             Request::Recognise { .. }
             | Request::Snapshot { .. }
             | Request::Read { .. }
+            | Request::FocusNote { .. }
             | Request::Shown { .. } => caller == Caller::ContentScript,
             Request::Overlay { .. }
             | Request::SaveNote { .. }
             | Request::EditNote { .. }
+            | Request::Capture { .. }
             | Request::DeleteNote { .. }
             | Request::RestoreNote { .. }
             | Request::LogInteraction { .. }
@@ -180,6 +188,8 @@ impl Request {
             Request::Overlay { .. } => "overlay",
             Request::SaveNote { .. } => "save_note",
             Request::EditNote { .. } => "edit_note",
+            Request::Capture { .. } => "capture",
+            Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
             Request::RestoreNote { .. } => "restore_note",
             Request::LogInteraction { .. } => "log_interaction",

@@ -169,13 +169,30 @@ pub(super) fn start() -> Result<(), JsValue> {
 /// A runtime message: when it is this frame's tab saying whom it shows now
 /// ([`Request::Shown`]), show them.
 fn heard(view: &View, message: JsValue) {
-    let Ok(Request::Shown {
-        person,
-        token,
-        revision,
-    }) = serde_wasm_bindgen::from_value::<Request>(message)
-    else {
-        return;
+    let (person, token, revision) = match serde_wasm_bindgen::from_value::<Request>(message) {
+        Ok(Request::Shown {
+            person,
+            token,
+            revision,
+        }) => (person, token, revision),
+        Ok(Request::FocusNote { token }) => {
+            let mine = fragment(view);
+            if mine.as_deref().and_then(token_from_fragment) == Some(token.as_str()) {
+                if is_collapsed(view) {
+                    show_collapsed(view, false);
+                    spawn_local(async {
+                        ask(&Request::Flag {
+                            name: Flag::OverlayCollapsed,
+                            set: Some(false),
+                        })
+                        .await;
+                    });
+                }
+                view.notes.focus();
+            }
+            return;
+        }
+        _ => return,
     };
     let Some(fragment) = fragment(view) else {
         return;

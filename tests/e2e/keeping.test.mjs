@@ -133,3 +133,52 @@ test('forgetting a person asks first, then leaves nothing about them', T, async 
   assert.equal(await again.locator('#interactions li').count(), 0);
   await page.close();
 });
+
+/**
+ * The tab `page` is in, as the service worker sees it: the active one once `page` is brought to
+ * the front (without the "tabs" permission the worker cannot ask for a tab by its address).
+ */
+async function tabOf(page) {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]);
+}
+
+test('a selection saved from the context menu becomes a note with the page address', T, async () => {
+  const url = `${SITE}/in/jonas-berg/`;
+  const { page, frame } = await open('jonas-berg');
+  // The menu item exists (updating one that does not fails).
+  await browser.worker.evaluate(() => chrome.contextMenus.update('cg-note', {}));
+  // Headless Chromium cannot open a context menu: the test calls the click handler beneath it.
+  const tab = await tabOf(page);
+  const answer = await browser.worker.evaluate(([u, t]) => globalThis.commonGround.onContextMenu(
+    { menuItemId: 'cg-note', selectionText: 'Leads the open-data team at Gemeente Delft', pageUrl: u }, t), [url, tab]);
+  assert.equal(answer.type, 'note_saved');
+  await frame.locator('#notes li p').filter({ hasText: 'Leads the open-data team at Gemeente Delft' }).waitFor();
+  assert.equal(await frame.locator('#notes .note-meta span[title]').first().getAttribute('title'), url);
+
+  // Not a profile: nothing saved, and a reason.
+  const refused = await browser.worker.evaluate(() => globalThis.commonGround.onContextMenu(
+    { menuItemId: 'cg-note', selectionText: 'x', pageUrl: 'https://www.linkedin.com/feed/' }, undefined));
+  assert.equal(refused.type, 'error');
+  assert.match(refused.message, /not a profile/);
+  await page.close();
+});
+
+test('the keyboard shortcut opens a collapsed overlay and focuses the note box', T, async () => {
+  // The command is registered with its suggested keys (headless Chromium assigns no shortcut,
+  // so `shortcut` itself reads empty here).
+  const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
+  assert.equal(commands.find((c) => c.name === 'add-note')?.description, 'Write a note about the person on this page');
+  const manifest = await browser.worker.evaluate(() => chrome.runtime.getManifest());
+  assert.equal(manifest.commands['add-note'].suggested_key.default, 'Alt+Shift+N');
+
+  const { page, frame } = await open('jonas-berg');
+  await frame.getByRole('button', { name: 'Collapse' }).click();
+  await frame.getByRole('button', { name: 'Expand' }).waitFor();
+  // Headless Chromium does not deliver extension shortcuts: the test calls their handler.
+  const tab = await tabOf(page);
+  assert.equal(await browser.worker.evaluate(([t]) => globalThis.commonGround.onCommand('add-note', t), [tab]), true);
+  await frame.waitForFunction(() => document.activeElement && document.activeElement.id === 'note');
+  assert.equal(await frame.getByRole('button', { name: 'Collapse' }).isVisible(), true);
+  await page.close();
+});
