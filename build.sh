@@ -81,6 +81,8 @@ build() {
   wasm_module ui
   say "compiling the import page to WebAssembly"
   wasm_module importer
+  say "compiling the options page to WebAssembly"
+  wasm_module settings
   cp manifest.json "$DIST/"
   (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
   # The side panel is the overlay's view at full size: one skeleton, marked as the panel and
@@ -104,7 +106,7 @@ PY
   echo "  unpacked extension: $DIST"
   echo "  store zip:          $ZIP"
   local module
-  for module in background reader ui importer; do
+  for module in background reader ui settings importer; do
     printf '  wasm %-13s %s bytes, %s bytes gzipped\n' "($module):" \
       "$(stat -c %s "$DIST/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/wasm/${module}_bg.wasm" | wc -c)"
   done
@@ -120,6 +122,7 @@ native_tests() {
   cargo clippy --target "$TARGET" --lib --features reader -- -D warnings
   cargo clippy --target "$TARGET" --lib --features ui -- -D warnings
   cargo clippy --target "$TARGET" --lib --features importer -- -D warnings
+  cargo clippy --target "$TARGET" --lib --features settings -- -D warnings
   say "native tests"
   cargo test
 }

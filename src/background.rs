@@ -210,6 +210,22 @@ async fn route_stored(
             count_in_people(|people| people.count_note(&note));
             Ok(Response::NoteSaved { note, notes })
         }
+        Request::Backup => {
+            let backup = store.backup(now()).await?;
+            let json = backup
+                .to_json()
+                .map_err(|e| StoreError::Unwritable(e.to_string()))?;
+            Ok(Response::Backup { json })
+        }
+        Request::Restore { backup } => {
+            let backup =
+                crate::backup::parse(&backup).map_err(|e| StoreError::Refused(e.to_string()))?;
+            store.restore(&backup).await?;
+            forget_people();
+            Ok(Response::Restored {
+                summary: backup.summary(),
+            })
+        }
         Request::Capture { url, text } => {
             let person = person_at(&url).ok_or_else(|| {
                 StoreError::Refused(

@@ -14,6 +14,7 @@
 //! options) and `importer` (import page). A pure module never imports the
 //! shell. See `ARCHITECTURE.md` for the map.
 
+pub mod backup;
 pub mod describe;
 pub mod draft;
 pub mod extract;
@@ -33,5 +34,8 @@ mod chrome;
 pub mod reader;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
-#[cfg(all(target_arch = "wasm32", feature = "ui"))]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(feature = "ui", feature = "settings", feature = "importer")
+))]
 pub mod ui;

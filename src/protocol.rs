@@ -68,6 +68,11 @@ pub enum Request {
     /// From the content script, when the user pressed the shortcut for a note: the overlay frame
     /// named by `token` opens and focuses its note box. The core only acknowledges it.
     FocusNote { token: String },
+    /// From the options page: everything stored, as one backup file (`backup::Backup`).
+    Backup,
+    /// From the options page: replace everything stored with this backup file's content (any
+    /// version `backup::parse` reads). Nothing changes if it cannot be read.
+    Restore { backup: String },
     /// Log something that happened between the user and a person.
     LogInteraction { interaction: Interaction },
     /// Remove a logged interaction.
@@ -165,6 +170,8 @@ impl Request {
             | Request::SaveNote { .. }
             | Request::EditNote { .. }
             | Request::Capture { .. }
+            | Request::Backup
+            | Request::Restore { .. }
             | Request::DeleteNote { .. }
             | Request::RestoreNote { .. }
             | Request::LogInteraction { .. }
@@ -189,6 +196,8 @@ impl Request {
             Request::SaveNote { .. } => "save_note",
             Request::EditNote { .. } => "edit_note",
             Request::Capture { .. } => "capture",
+            Request::Backup => "backup",
+            Request::Restore { .. } => "restore",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
             Request::RestoreNote { .. } => "restore_note",
@@ -277,6 +286,14 @@ pub enum Response {
     /// The interactions logged with a person, newest first.
     Interactions {
         interactions: Vec<Interaction>,
+    },
+    /// Everything stored, as the backup file's text.
+    Backup {
+        json: String,
+    },
+    /// A backup replaced what was stored; `summary` says what it holds.
+    Restored {
+        summary: String,
     },
     /// What forgetting a person deleted.
     Forgotten {

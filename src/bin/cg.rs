@@ -122,6 +122,19 @@ mod cli {
         /// or Dutch: `{"asks_favour", "findings": [{"start", "end", "kind", "why"}]}` with
         /// character offsets into the input.
         CheckMessage,
+        /// Write a generated backup of fictional people (the options page restores it): the
+        /// contacts, notes about them and logged interactions.
+        SampleBackup {
+            #[arg(long, default_value_t = 30_000)]
+            contacts: usize,
+            #[arg(long, default_value_t = 10_000)]
+            notes: usize,
+            #[arg(long, default_value_t = 5_000)]
+            interactions: usize,
+            out: PathBuf,
+        },
+        /// Read a backup file and say what it holds, or what is wrong with it and where.
+        CheckBackup { file: PathBuf },
         /// Write a generated export of fictional people in the real 2024 format: a .zip, or
         /// only Connections.csv when OUT ends in .csv.
         SampleExport {
@@ -226,6 +239,26 @@ mod cli {
                     "asks_favour": !findings.is_empty(),
                     "findings": findings,
                 }))
+            }
+            Command::SampleBackup {
+                contacts,
+                notes,
+                interactions,
+                out,
+            } => {
+                let text = common_ground::backup::sample(contacts, notes, interactions)
+                    .to_json()
+                    .map_err(|e| e.to_string())?;
+                std::fs::write(&out, text)
+                    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+                json(&serde_json::json!({ "written": out.display().to_string() }))
+            }
+            Command::CheckBackup { file } => {
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                let backup = common_ground::backup::parse(&text)
+                    .map_err(|e| format!("{}: {e}", file.display()))?;
+                json(&serde_json::json!({ "holds": backup.summary() }))
             }
             Command::SampleExport {
                 connections,

@@ -29,6 +29,9 @@ use idb::{
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
+use crate::backup::{
+    invitation_id, Backup, Setting, StoredContact as ContactRecord, StoredProfile as ProfileRecord,
+};
 use crate::extract::{complete, PagePart};
 use crate::import::Export;
 use crate::me::Me;
@@ -53,6 +56,17 @@ pub const INVITATIONS: &str = "invitations";
 pub const ME: &str = "me";
 pub const INTERACTIONS: &str = "interactions";
 const BY_PERSON: &str = "by_person";
+/// Every object store: what a backup holds and a restore replaces.
+const ALL_STORES: [&str; 8] = [
+    NOTES,
+    PROFILES,
+    SETTINGS,
+    CONTACTS,
+    CONVERSATIONS,
+    INVITATIONS,
+    ME,
+    INTERACTIONS,
+];
 const CONTACT_COUNT: &str = "contact_count";
 
 /// How many buckets hold the contacts. Part of the schema: changing it needs a migration.
@@ -94,19 +108,6 @@ impl From<idb::Error> for StoreError {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct ProfileRecord {
-    person: PersonKey,
-    profile: Profile,
-    first_seen: f64,
-    last_seen: f64,
-    /// The reading as it stood when the user's previous visit ended.
-    #[serde(default)]
-    previous: Option<Profile>,
-    #[serde(default)]
-    previous_seen: Option<f64>,
-}
-
 /// Readings closer together than this belong to one visit (a reload, a details page, lazy
 /// cards); a reading after a longer pause starts a new visit.
 pub const VISIT_GAP_MS: f64 = 30.0 * 60.0 * 1000.0;
@@ -118,17 +119,6 @@ pub struct Visit {
     pub previous: Option<Profile>,
     pub previous_seen: Option<f64>,
     pub first_seen: f64,
-}
-
-/// A contact as stored: what the export said, and what the user wrote, kept apart.
-#[derive(Serialize, Deserialize)]
-struct ContactRecord {
-    id: String,
-    imported: Contact,
-    #[serde(default)]
-    user: ContactByUser,
-    first_imported: f64,
-    last_imported: f64,
 }
 
 /// One bucket of contacts as IndexedDB holds it: the contacts as JSON text.
@@ -641,12 +631,7 @@ impl Store {
                 let invitations = tx.object_store(INVITATIONS)?;
                 for invitation in &export.invitations {
                     let record = InvitationRecord {
-                        id: format!(
-                            "{}|{}|{}",
-                            invitation.person,
-                            invitation.sent_on.as_deref().unwrap_or_default(),
-                            if invitation.outgoing { "out" } else { "in" }
-                        ),
+                        id: invitation_id(invitation),
                         person: &invitation.person,
                         name: &invitation.name,
                         outgoing: invitation.outgoing,
@@ -667,6 +652,112 @@ impl Store {
                 Ok(summary)
             },
         )
+        .await
+    }
+
+    /// Everything stored, read in one transaction, in the backup's canonical order (the
+    /// contact count is left out: a restore counts again).
+    pub async fn backup(&self, now: f64) -> Result<Backup, StoreError> {
+        let tx = self
+            .db
+            .transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
+        let all = |name: &str| tx.object_store(name)?.get_all(None, None);
+        // Made together, awaited in the order made (see `kept_in`).
+        let me = all(ME)?;
+        let profiles = all(PROFILES)?;
+        let notes = all(NOTES)?;
+        let interactions = all(INTERACTIONS)?;
+        let buckets = all(CONTACTS)?;
+        let conversations = all(CONVERSATIONS)?;
+        let invitations = all(INVITATIONS)?;
+        let settings = all(SETTINGS)?;
+        let mut backup = Backup::new(now);
+        backup.me = me_of(read_all(ME, me.await?)?);
+        backup.profiles = read_all(PROFILES, profiles.await?)?;
+        backup.notes = read_all(NOTES, notes.await?)?;
+        backup.interactions = read_all(INTERACTIONS, interactions.await?)?;
+        for value in buckets.await? {
+            backup.contacts.extend(bucket_contacts(value)?);
+        }
+        backup.conversations = read_all(CONVERSATIONS, conversations.await?)?;
+        backup.invitations = read_all(INVITATIONS, invitations.await?)?;
+        let settings: Vec<Setting> = read_all(SETTINGS, settings.await?)?;
+        backup.settings = settings
+            .into_iter()
+            .filter(|s| s.name != CONTACT_COUNT)
+            .collect();
+        Ok(backup.canonical())
+    }
+
+    /// Replaces everything stored with `backup`, in one transaction: on any failure the store
+    /// stays exactly as it was.
+    pub async fn restore(&self, backup: &Backup) -> Result<(), StoreError> {
+        self.write(&ALL_STORES, async |tx| {
+            for name in ALL_STORES {
+                tx.object_store(name)?.clear()?.await?;
+            }
+            // Requests run in order inside the transaction; only its end is awaited.
+            let put_all = |name: &str, values: Vec<JsValue>| -> Result<(), StoreError> {
+                let store = tx.object_store(name)?;
+                for value in values {
+                    let _ = store.put(&value, None)?;
+                }
+                Ok(())
+            };
+            let me = [
+                ("import", &backup.me.imported),
+                ("page", &backup.me.page),
+                ("manual", &backup.me.manual),
+            ];
+            let mut records = Vec::new();
+            for (source, profile) in me {
+                if let Some(profile) = profile {
+                    records.push(to_js(&MeRecord {
+                        source: source.to_owned(),
+                        profile: profile.clone(),
+                    })?);
+                }
+            }
+            put_all(ME, records)?;
+            put_all(PROFILES, all_js(&backup.profiles)?)?;
+            put_all(NOTES, all_js(&backup.notes)?)?;
+            put_all(INTERACTIONS, all_js(&backup.interactions)?)?;
+            put_all(CONVERSATIONS, all_js(&backup.conversations)?)?;
+            let invitations = backup
+                .invitations
+                .iter()
+                .map(|i| {
+                    to_js(&InvitationRecord {
+                        id: invitation_id(i),
+                        person: &i.person,
+                        name: &i.name,
+                        outgoing: i.outgoing,
+                        sent_on: &i.sent_on,
+                        message: &i.message,
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            put_all(INVITATIONS, invitations)?;
+            let mut buckets: Vec<Vec<ContactRecord>> =
+                (0..CONTACT_BUCKETS).map(|_| Vec::new()).collect();
+            for contact in &backup.contacts {
+                buckets[bucket_of(&contact.id) as usize].push(contact.clone());
+            }
+            let buckets = buckets
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !b.is_empty())
+                .map(|(i, b)| bucket_value(i as u32, b))
+                .collect::<Result<Vec<_>, _>>()?;
+            put_all(CONTACTS, buckets)?;
+            let mut settings = all_js(&backup.settings)?;
+            settings.push(to_js(&SettingRecord {
+                name: CONTACT_COUNT.to_owned(),
+                value: backup.contacts.len() as u32,
+            })?);
+            put_all(SETTINGS, settings)?;
+            Ok(())
+        })
         .await
     }
 
@@ -910,6 +1001,12 @@ pub(crate) fn json_text(value: &JsValue) -> Option<String> {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StoreError> {
     let text = serde_json::to_string(value).map_err(|e| StoreError::Unwritable(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| StoreError::Unwritable("unparsable JSON".into()))
+}
+
+/// Many records as plain objects, through one JSON text.
+fn all_js<T: Serialize>(records: &[T]) -> Result<Vec<JsValue>, StoreError> {
+    let array: js_sys::Array = to_js(records)?.into();
+    Ok(array.iter().collect())
 }
 
 fn read<T: DeserializeOwned>(store: &'static str, value: JsValue) -> Result<T, StoreError> {

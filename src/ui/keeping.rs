@@ -10,8 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use super::notes::failure;
-use super::{ask, by_id, text_element};
+use super::{ask, by_id, failure, text_element};
 use crate::model::{Balance, Interaction, InteractionKind, PersonKey};
 use crate::protocol::{Forgotten, Request, Response};
 

@@ -4,19 +4,28 @@
 //! Architecture invariant: a page stores nothing itself and asks the service worker for
 //! everything ([`ask`]); text from profiles and notes is set with `textContent`, never as HTML.
 
+// Three builds, three modules: `ui` (the overlay and side panel), `settings` (the options page
+// with the backup) and `importer` (the import page), so that each page carries only its own.
+#[cfg(feature = "settings")]
+mod backup_page;
+#[cfg(feature = "ui")]
 mod drafting;
 #[cfg(feature = "importer")]
 mod import_page;
+#[cfg(feature = "ui")]
 mod keeping;
+#[cfg(feature = "ui")]
 mod notes;
+#[cfg(feature = "settings")]
 mod options;
+#[cfg(feature = "ui")]
 mod overlay;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Document, Element};
+use web_sys::Document;
 
 use crate::chrome;
 use crate::protocol::{Request, Response};
@@ -25,7 +34,9 @@ use crate::protocol::{Request, Response};
 #[wasm_bindgen]
 pub fn start_ui(view: &str) -> Result<(), JsValue> {
     match view {
+        #[cfg(feature = "ui")]
         "overlay" => overlay::start(),
+        #[cfg(feature = "settings")]
         "options" => options::start(),
         #[cfg(feature = "importer")]
         "import" => import_page::start(),
@@ -51,6 +62,15 @@ pub(crate) async fn ask(request: &Request) -> Response {
             "the extension's core did not answer ({}). Reload the page to try again.",
             e.as_string().unwrap_or_else(|| format!("{e:?}"))
         )),
+    }
+}
+
+/// What to tell the user when the core answered with an error (or something unexpected).
+#[cfg(any(feature = "ui", feature = "settings"))]
+pub(crate) fn failure(response: Response) -> String {
+    match response {
+        Response::Error { message } => message,
+        other => format!("Unexpected answer from the core: {other:?}"),
     }
 }
 
@@ -86,7 +106,12 @@ pub(crate) async fn next_task() {
 }
 
 /// A new element with plain text inside.
-pub(crate) fn text_element(document: &Document, tag: &str, text: &str) -> Result<Element, JsValue> {
+#[cfg(any(feature = "ui", feature = "importer"))]
+pub(crate) fn text_element(
+    document: &Document,
+    tag: &str,
+    text: &str,
+) -> Result<web_sys::Element, JsValue> {
     let element = document.create_element(tag)?;
     element.set_text_content(Some(text));
     Ok(element)

@@ -13,7 +13,7 @@ use web_sys::{
     KeyboardEvent,
 };
 
-use super::{ask, by_id, text_element};
+use super::{ask, by_id, failure, text_element};
 use crate::model::{Note, PersonKey};
 use crate::protocol::{Request, Response};
 
@@ -340,11 +340,4 @@ fn time(document: &Document, ms: f64) -> Result<Element, JsValue> {
     let iso: String = when.to_iso_string().into();
     element.set_attribute("datetime", &iso)?;
     Ok(element)
-}
-
-pub(super) fn failure(response: Response) -> String {
-    match response {
-        Response::Error { message } => message,
-        other => format!("Unexpected answer from the core: {other:?}"),
-    }
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
-use super::{ask, by_id, document};
+use super::{ask, by_id, document, failure};
 use crate::model::{Education, Position, Profile, Site};
 use crate::protocol::{Flag, Request, Response};
 
@@ -79,6 +79,7 @@ pub(super) fn start() -> Result<(), JsValue> {
     let v = view.clone();
     spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
     flags(&view.document)?;
+    super::backup_page::start(&view.document)?;
     Ok(())
 }
 
@@ -120,13 +121,6 @@ fn flags(document: &Document) -> Result<(), JsValue> {
         .forget();
     }
     Ok(())
-}
-
-fn failure(response: Response) -> String {
-    match response {
-        Response::Error { message } => message,
-        other => format!("Unexpected answer: {other:?}"),
-    }
 }
 
 fn answer(view: &View, response: Response, done: &str) {

@@ -612,3 +612,27 @@ async fn forgetting_a_person_deletes_everything_about_them_and_nothing_else() {
     assert_eq!(store.notes_for(&person("bob")).await.unwrap().len(), 1);
     assert!(store.contact("linkedin:bob").await.unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+async fn a_backup_restored_reads_back_equal_and_replaces_what_was_there() {
+    use common_ground::backup::sample;
+    let store = Store::open(&db_name("backup")).await.unwrap();
+    store
+        .add_note(note("someone-before", "replaced by the restore", 1.0))
+        .await
+        .unwrap();
+    let backup = sample(300, 120, 60);
+    store.restore(&backup).await.unwrap();
+    let mut back = store.backup(backup.exported).await.unwrap();
+    back.exported = backup.exported;
+    assert_eq!(back, backup);
+    assert_eq!(store.contact_count().await.unwrap(), 300);
+    assert!(store
+        .notes_for(&person("someone-before"))
+        .await
+        .unwrap()
+        .is_empty());
+    // New notes take ids after the restored ones.
+    let next = store.add_note(note("ada", "after", 2.0)).await.unwrap();
+    assert!(next.id.unwrap() > 120, "{:?}", next.id);
+}

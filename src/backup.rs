@@ -1,0 +1,579 @@
+//! Everything the user keeps, as one file: the backup format, read back with a clear message
+//! when a file is not one (and from the older version 1), and the user's contacts as CSV and as
+//! vCard 4.0.
+//!
+//! Pure: records in, text out, and back. The store writes a [`Backup`] in one transaction
+//! (`Store::restore`), so a file that fails to read changes nothing.
+//!
+//! The format (`"format": "common-ground-backup"`, `"version": 2`) is JSON with one list per
+//! kind of record, each in a fixed order ([`Backup::canonical`]), so that two backups of the same
+//! data are the same text but for `exported`:
+//! `{format, version, exported, me, profiles, notes, interactions, contacts, conversations,
+//! invitations, settings}`. Version 1 had no interactions or settings, and listed contacts as
+//! the export gave them (without what the user wrote about them, or when they were imported).
+
+use serde::{Deserialize, Serialize};
+
+use crate::me::Me;
+use crate::model::{Contact, Conversation, Interaction, Invitation, Note, PersonKey, Profile};
+use crate::people::ContactByUser;
+
+pub const FORMAT: &str = "common-ground-backup";
+pub const VERSION: u32 = 2;
+
+/// A profile as stored: the last reading and the previous visit's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredProfile {
+    pub person: PersonKey,
+    pub profile: Profile,
+    pub first_seen: f64,
+    pub last_seen: f64,
+    #[serde(default)]
+    pub previous: Option<Profile>,
+    #[serde(default)]
+    pub previous_seen: Option<f64>,
+}
+
+/// A contact as stored: what the export said, and what the user wrote, kept apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredContact {
+    pub id: String,
+    pub imported: Contact,
+    #[serde(default)]
+    pub user: ContactByUser,
+    pub first_imported: f64,
+    pub last_imported: f64,
+}
+
+/// One of the user's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Setting {
+    pub name: String,
+    pub value: serde_json::Value,
+}
+
+/// Everything the user keeps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    /// When it was made, in milliseconds since the Unix epoch.
+    #[serde(default)]
+    pub exported: f64,
+    #[serde(default)]
+    pub me: Me,
+    #[serde(default)]
+    pub profiles: Vec<StoredProfile>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub interactions: Vec<Interaction>,
+    #[serde(default)]
+    pub contacts: Vec<StoredContact>,
+    #[serde(default)]
+    pub conversations: Vec<Conversation>,
+    #[serde(default)]
+    pub invitations: Vec<Invitation>,
+    #[serde(default)]
+    pub settings: Vec<Setting>,
+}
+
+impl Backup {
+    /// An empty backup made at `exported`.
+    pub fn new(exported: f64) -> Backup {
+        Backup {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            exported,
+            me: Me::default(),
+            profiles: Vec::new(),
+            notes: Vec::new(),
+            interactions: Vec::new(),
+            contacts: Vec::new(),
+            conversations: Vec::new(),
+            invitations: Vec::new(),
+            settings: Vec::new(),
+        }
+    }
+
+    /// Every list in its fixed order: notes and interactions by id, the rest by their key.
+    pub fn canonical(mut self) -> Backup {
+        self.profiles.sort_by(|a, b| a.person.cmp(&b.person));
+        self.notes.sort_by_key(|n| n.id);
+        self.interactions.sort_by_key(|i| i.id);
+        self.contacts.sort_by(|a, b| a.id.cmp(&b.id));
+        self.conversations.sort_by(|a, b| a.person.cmp(&b.person));
+        self.invitations.sort_by_key(invitation_id);
+        self.settings.sort_by(|a, b| a.name.cmp(&b.name));
+        self
+    }
+
+    /// The backup as the file holds it.
+    pub fn to_json(&self) -> Result<String, BackupError> {
+        serde_json::to_string_pretty(self).map_err(|e| BackupError::Invalid(e.to_string()))
+    }
+
+    /// How much it holds, for the user to see before restoring.
+    pub fn summary(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        [
+            count(self.contacts.len(), "contact", "contacts"),
+            count(self.notes.len(), "note", "notes"),
+            count(
+                self.interactions.len(),
+                "logged interaction",
+                "logged interactions",
+            ),
+            count(self.profiles.len(), "profile", "profiles"),
+        ]
+        .join(", ")
+    }
+}
+
+/// The key an invitation is stored under: the person, the day, which way.
+pub fn invitation_id(invitation: &Invitation) -> String {
+    format!(
+        "{}|{}|{}",
+        invitation.person,
+        invitation.sent_on.as_deref().unwrap_or_default(),
+        if invitation.outgoing { "out" } else { "in" }
+    )
+}
+
+/// Why a file is not a backup Common Ground can restore, said with where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackupError {
+    #[error(
+        "This file is not JSON (line {line}, column {column}: {detail}). Nothing was changed."
+    )]
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("This file is JSON but not a Common Ground backup (it has no \"format\": \"{FORMAT}\"). Nothing was changed.")]
+    NotABackup,
+    #[error("This backup was made by a newer Common Ground (format version {0}; this one reads up to {VERSION}). Update the extension; nothing was changed.")]
+    Newer(u32),
+    #[error(
+        "The backup is damaged at line {line}, column {column}: {detail}. Nothing was changed."
+    )]
+    Damaged {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("The backup contradicts itself: {0}. Nothing was changed.")]
+    Invalid(String),
+}
+
+/// What every backup says about itself.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+}
+
+/// Version 1: no interactions or settings; contacts as the export gave them.
+#[derive(Deserialize)]
+struct BackupV1 {
+    #[serde(default)]
+    exported: f64,
+    #[serde(default)]
+    me: Me,
+    #[serde(default)]
+    profiles: Vec<StoredProfile>,
+    #[serde(default)]
+    notes: Vec<Note>,
+    #[serde(default)]
+    contacts: Vec<Contact>,
+    #[serde(default)]
+    conversations: Vec<Conversation>,
+    #[serde(default)]
+    invitations: Vec<Invitation>,
+}
+
+fn damaged(e: serde_json::Error) -> BackupError {
+    BackupError::Damaged {
+        line: e.line(),
+        column: e.column(),
+        detail: without_position(&e),
+    }
+}
+
+/// serde_json's message without its own " at line …" (the error says where already).
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+/// Reads a backup file of any version this build knows, checks it, and returns it in the
+/// current version's shape, in canonical order.
+pub fn parse(text: &str) -> Result<Backup, BackupError> {
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => BackupError::NotABackup,
+        _ => BackupError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: without_position(&e),
+        },
+    })?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(BackupError::NotABackup);
+    }
+    let backup = match header.version {
+        Some(1) => {
+            let old: BackupV1 = serde_json::from_str(text).map_err(damaged)?;
+            Backup {
+                exported: old.exported,
+                me: old.me,
+                profiles: old.profiles,
+                notes: old.notes,
+                contacts: old
+                    .contacts
+                    .into_iter()
+                    .map(|c| StoredContact {
+                        id: c.id.clone(),
+                        imported: c,
+                        user: ContactByUser::default(),
+                        first_imported: old.exported,
+                        last_imported: old.exported,
+                    })
+                    .collect(),
+                conversations: old.conversations,
+                invitations: old.invitations,
+                ..Backup::new(old.exported)
+            }
+        }
+        Some(VERSION) => serde_json::from_str(text).map_err(damaged)?,
+        Some(newer) if newer > VERSION => return Err(BackupError::Newer(newer)),
+        _ => return Err(BackupError::NotABackup),
+    };
+    check(&backup)?;
+    Ok(backup.canonical())
+}
+
+/// What a backup must hold to be restored: every note and interaction with an id, no id twice,
+/// no contact twice.
+fn check(backup: &Backup) -> Result<(), BackupError> {
+    fn unique<T: Ord + std::fmt::Display>(
+        what: &str,
+        ids: impl Iterator<Item = Option<T>>,
+    ) -> Result<(), BackupError> {
+        let mut seen = Vec::new();
+        for (i, id) in ids.enumerate() {
+            let id = id.ok_or_else(|| {
+                BackupError::Invalid(format!("{what} number {} has no id", i + 1))
+            })?;
+            seen.push(id);
+        }
+        seen.sort();
+        if let Some(pair) = seen.windows(2).find(|w| w[0] == w[1]) {
+            return Err(BackupError::Invalid(format!(
+                "two {what}s have the id {}",
+                pair[0]
+            )));
+        }
+        Ok(())
+    }
+    unique("note", backup.notes.iter().map(|n| n.id))?;
+    unique("interaction", backup.interactions.iter().map(|i| i.id))?;
+    unique(
+        "contact",
+        backup.contacts.iter().map(|c| Some(c.id.clone())),
+    )?;
+    if let Some(c) = backup.contacts.iter().find(|c| c.id != c.imported.id) {
+        return Err(BackupError::Invalid(format!(
+            "contact {} says it is {}",
+            c.id, c.imported.id
+        )));
+    }
+    Ok(())
+}
+
+/// The user's contacts as CSV, in the columns of LinkedIn's own `Connections.csv` plus the
+/// user's tags, in the backup's order.
+pub fn contacts_csv(contacts: &[StoredContact]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "First Name",
+        "Last Name",
+        "URL",
+        "Email Address",
+        "Company",
+        "Position",
+        "Connected On",
+        "Tags",
+    ];
+    let _ = writer.write_record(header);
+    for c in contacts {
+        let i = &c.imported;
+        let field = |v: &Option<String>| v.clone().unwrap_or_default();
+        let _ = writer.write_record([
+            i.first_name.clone(),
+            i.last_name.clone(),
+            field(&i.url),
+            field(&i.email),
+            field(&i.company),
+            field(&i.position),
+            field(&i.connected_on),
+            c.user.tags.join(", "),
+        ]);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The user's contacts as vCard 4.0 (RFC 6350): one card each with the name, organisation,
+/// title, e-mail, profile address and tags, lines ending in CRLF and folded at 75 octets.
+pub fn contacts_vcard(contacts: &[StoredContact]) -> String {
+    let mut out = String::new();
+    for c in contacts {
+        let i = &c.imported;
+        let mut lines = vec![
+            "BEGIN:VCARD".to_owned(),
+            "VERSION:4.0".to_owned(),
+            format!("FN:{}", escape(&i.name())),
+            format!("N:{};{};;;", escape(&i.last_name), escape(&i.first_name)),
+        ];
+        if let Some(org) = &i.company {
+            lines.push(format!("ORG:{}", escape(org)));
+        }
+        if let Some(title) = &i.position {
+            lines.push(format!("TITLE:{}", escape(title)));
+        }
+        if let Some(email) = &i.email {
+            lines.push(format!("EMAIL:{}", escape(email)));
+        }
+        if let Some(url) = &i.url {
+            lines.push(format!("URL:{}", escape(url)));
+        }
+        if !c.user.tags.is_empty() {
+            let tags: Vec<String> = c.user.tags.iter().map(|t| escape(t)).collect();
+            lines.push(format!("CATEGORIES:{}", tags.join(",")));
+        }
+        if let Some(on) = &i.connected_on {
+            lines.push(format!("NOTE:Connected on LinkedIn on {}", escape(on)));
+        }
+        lines.push("END:VCARD".to_owned());
+        for line in lines {
+            out.push_str(&fold(&line));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// A vCard text value: backslash, comma, semicolon and line breaks escaped.
+fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded as RFC 6350 asks: no line longer than 75 octets, a continuation
+/// starting with a space, never inside a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 74 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        let size = c.len_utf8();
+        if width + size > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += size;
+    }
+    out
+}
+
+/// A generated backup of fictional people, for tests and benchmarks: `contacts` contacts (a
+/// third of them with tags), `notes` notes and `interactions` logged interactions spread over
+/// them, and a profile for every tenth.
+pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
+    use crate::model::{Balance, InteractionKind, Site};
+    let mut backup = Backup::new(1_790_000_000_000.0);
+    let handle = |i: usize| format!("sample-{i:05}");
+    for i in 0..contacts {
+        let key = PersonKey::new(Site::Linkedin, &handle(i));
+        let contact = Contact {
+            id: key.as_str().to_owned(),
+            first_name: format!("Sam{i}"),
+            last_name: "Sample, Jr.".into(),
+            url: Some(format!("https://www.linkedin.com/in/{}", handle(i))),
+            email: (i % 5 == 0).then(|| format!("sam{i}@example.org")),
+            company: Some(format!("Company {}", i % 97)),
+            position: Some("Engineer; data".into()),
+            connected_on: Some(format!("20{:02}-0{}-1{}", 10 + i % 15, 1 + i % 9, i % 9)),
+        };
+        backup.contacts.push(StoredContact {
+            id: contact.id.clone(),
+            imported: contact,
+            user: ContactByUser {
+                tags: if i % 3 == 0 {
+                    vec!["key".into(), format!("group-{}", i % 7)]
+                } else {
+                    Vec::new()
+                },
+                rhythm_days: (i % 3 == 0).then_some(42),
+            },
+            first_imported: 1_780_000_000_000.0,
+            last_imported: 1_785_000_000_000.0,
+        });
+        if i % 10 == 0 {
+            let url = format!("https://www.linkedin.com/in/{}/", handle(i));
+            backup.profiles.push(StoredProfile {
+                person: key,
+                profile: Profile::named(Site::Linkedin, url, handle(i), format!("Sam{i} Sample")),
+                first_seen: 1_781_000_000_000.0,
+                last_seen: 1_782_000_000_000.0,
+                previous: None,
+                previous_seen: None,
+            });
+        }
+    }
+    let about = |i: usize| PersonKey::new(Site::Linkedin, &handle(i % contacts.max(1)));
+    for i in 0..notes {
+        backup.notes.push(Note {
+            id: Some(i as u32 + 1),
+            tags: if i % 4 == 0 {
+                vec!["event".into()]
+            } else {
+                Vec::new()
+            },
+            ..Note::new(
+                about(i * 7),
+                format!(
+                    "Note {i}: met at meetup {} — “quoted”, tabs\tand\nlines",
+                    i % 50
+                ),
+                1_783_000_000_000.0 + i as f64 * 1000.0,
+            )
+        });
+    }
+    let kinds = [
+        InteractionKind::Met,
+        InteractionKind::Messaged,
+        InteractionKind::Introduced,
+        InteractionKind::Asked,
+    ];
+    for i in 0..interactions {
+        let kind = kinds[i % kinds.len()];
+        backup.interactions.push(Interaction {
+            id: Some(i as u32 + 1),
+            person: about(i * 13),
+            kind,
+            balance: match kind {
+                InteractionKind::Introduced => Balance::Give,
+                InteractionKind::Asked => Balance::Ask,
+                _ => Balance::Neutral,
+            },
+            text: format!("interaction {i}"),
+            at: 1_784_000_000_000.0 + i as f64 * 1000.0,
+        });
+    }
+    backup.settings.push(Setting {
+        name: "draft_formal".into(),
+        value: serde_json::Value::Bool(true),
+    });
+    backup.canonical()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_backup_reads_back_as_it_was_written() {
+        let backup = sample(50, 30, 20);
+        let text = backup.to_json().unwrap();
+        assert_eq!(parse(&text).unwrap(), backup);
+    }
+
+    #[test]
+    fn files_that_are_not_backups_say_what_and_where() {
+        let e = parse("{\"format\": \"common-ground-backup\", \"version\": 2,\n  \"notes\": [}")
+            .unwrap_err();
+        assert!(matches!(e, BackupError::NotJson { line: 2, .. }), "{e}");
+        assert_eq!(parse("{\"a\": 1}").unwrap_err(), BackupError::NotABackup);
+        assert_eq!(parse("[1, 2]").unwrap_err(), BackupError::NotABackup);
+        assert_eq!(
+            parse("{\"format\": \"common-ground-backup\", \"version\": 9}").unwrap_err(),
+            BackupError::Newer(9)
+        );
+        let e = parse(
+            "{\"format\": \"common-ground-backup\", \"version\": 2,\n\"notes\": [{\"id\": 1, \"text\": \"x\"}]}",
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&e, BackupError::Damaged { line: 2, detail, .. } if detail.contains("person")),
+            "{e}"
+        );
+        let twice = r#"{"format": "common-ground-backup", "version": 2, "notes": [
+            {"id": 3, "person": "linkedin:a", "text": "x", "created": 1},
+            {"id": 3, "person": "linkedin:b", "text": "y", "created": 2}]}"#;
+        assert_eq!(
+            parse(twice).unwrap_err().to_string(),
+            "The backup contradicts itself: two notes have the id 3. Nothing was changed."
+        );
+    }
+
+    #[test]
+    fn a_version_1_backup_is_read_into_the_current_shape() {
+        let v1 = r#"{"format": "common-ground-backup", "version": 1, "exported": 1000,
+            "notes": [{"id": 1, "person": "linkedin:ada", "text": "met at the meetup", "created": 5}],
+            "contacts": [{"id": "linkedin:ada", "first_name": "Ada", "last_name": "Example"}]}"#;
+        let backup = parse(v1).unwrap();
+        assert_eq!(backup.version, VERSION);
+        assert_eq!(backup.notes[0].text, "met at the meetup");
+        assert_eq!(backup.contacts[0].imported.first_name, "Ada");
+        assert_eq!(backup.contacts[0].user, ContactByUser::default());
+        assert_eq!(backup.contacts[0].first_imported, 1000.0);
+        assert!(backup.interactions.is_empty());
+    }
+
+    #[test]
+    fn contacts_as_csv_read_back_with_the_same_fields() {
+        let backup = sample(12, 0, 0);
+        let text = contacts_csv(&backup.contacts);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 12);
+        assert_eq!(&rows[0][1], "Sample, Jr.");
+        assert_eq!(&rows[0][5], "Engineer; data");
+        assert_eq!(&rows[0][7], "key, group-0");
+    }
+
+    #[test]
+    fn vcards_escape_their_values_and_fold_long_lines() {
+        let mut backup = sample(1, 0, 0);
+        backup.contacts[0].imported.company = Some(format!("Zoë & Co{}", "x".repeat(100)));
+        let card = contacts_vcard(&backup.contacts);
+        assert!(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam0 Sample\\, Jr.\r\n"));
+        assert!(card.contains("N:Sample\\, Jr.;Sam0;;;\r\n"));
+        assert!(card.contains("TITLE:Engineer\\; data\r\n"));
+        assert!(card.contains("CATEGORIES:key,group-0\r\n"));
+        assert!(card.ends_with("END:VCARD\r\n"));
+        for line in card.split("\r\n") {
+            assert!(line.len() <= 75, "{line}");
+        }
+        // Unfolded, the organisation is whole again.
+        let unfolded = card.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("ORG:Zoë & Co{}\r\n", "x".repeat(100))));
+    }
+}

@@ -1,0 +1,197 @@
+//! The options page's backup: download everything as one file, restore from one (after saying
+//! what it holds and asking), and download the contacts as CSV or vCard 4.0.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+use super::{ask, by_id, failure};
+use crate::backup::{contacts_csv, contacts_vcard, parse, Backup};
+use crate::protocol::{Request, Response};
+
+struct View {
+    document: Document,
+    file: HtmlInputElement,
+    confirm: HtmlElement,
+    question: HtmlElement,
+    status: HtmlElement,
+    /// The file chosen to restore, read and checked, waiting for the user's yes.
+    chosen: RefCell<Option<String>>,
+}
+
+pub(super) fn start(document: &Document) -> Result<(), JsValue> {
+    let view = Rc::new(View {
+        file: by_id(document, "restore-file")?,
+        confirm: by_id(document, "restore-confirm")?,
+        question: by_id(document, "restore-question")?,
+        status: by_id(document, "backup-status")?,
+        chosen: RefCell::new(None),
+        document: document.clone(),
+    });
+    let on = |id: &str, handler: fn(Rc<View>)| -> Result<(), JsValue> {
+        let v = view.clone();
+        let button: HtmlButtonElement = by_id(&view.document, id)?;
+        EventListener::new(&button, "click", move |_| handler(v.clone())).forget();
+        Ok(())
+    };
+    on("backup-download", |v| {
+        spawn_local(async move {
+            if let Some(json) = current(&v).await {
+                let day = today();
+                download(
+                    &v,
+                    &format!("common-ground-{day}.json"),
+                    &json,
+                    "application/json",
+                );
+                v.say("Backup downloaded.");
+            }
+        })
+    })?;
+    on("contacts-csv", |v| {
+        spawn_local(async move {
+            if let Some(backup) = current(&v).await.and_then(|j| checked(&v, &j)) {
+                let csv = contacts_csv(&backup.contacts);
+                download(&v, "common-ground-contacts.csv", &csv, "text/csv");
+                v.say(&format!(
+                    "{} contacts downloaded as CSV.",
+                    backup.contacts.len()
+                ));
+            }
+        })
+    })?;
+    on("contacts-vcard", |v| {
+        spawn_local(async move {
+            if let Some(backup) = current(&v).await.and_then(|j| checked(&v, &j)) {
+                let cards = contacts_vcard(&backup.contacts);
+                download(&v, "common-ground-contacts.vcf", &cards, "text/vcard");
+                v.say(&format!(
+                    "{} contacts downloaded as vCard.",
+                    backup.contacts.len()
+                ));
+            }
+        })
+    })?;
+    on("restore-yes", |v| {
+        let Some(text) = v.chosen.borrow_mut().take() else {
+            return;
+        };
+        v.confirm.set_hidden(true);
+        v.say("Restoring…");
+        spawn_local(async move {
+            match ask(&Request::Restore { backup: text }).await {
+                Response::Restored { summary } => {
+                    v.say(&format!("Restored: {summary}."));
+                }
+                other => v.say(&failure(other)),
+            }
+            v.file.set_value("");
+        });
+    })?;
+    on("restore-no", |v| {
+        v.chosen.replace(None);
+        v.confirm.set_hidden(true);
+        v.file.set_value("");
+        v.say("Nothing was changed.");
+    })?;
+    let v = view.clone();
+    EventListener::new(&view.file, "change", move |_| {
+        let v = v.clone();
+        spawn_local(async move { choose(&v).await });
+    })
+    .forget();
+    Ok(())
+}
+
+impl View {
+    fn say(&self, message: &str) {
+        self.status.set_text_content(Some(message));
+    }
+}
+
+/// Reads and checks the chosen file, then says what it holds and asks before replacing.
+async fn choose(view: &View) {
+    view.confirm.set_hidden(true);
+    let Some(file) = view.file.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let text = match JsFuture::from(file.text()).await {
+        Ok(text) => text.as_string().unwrap_or_default(),
+        Err(_) => {
+            view.say(&format!(
+                "{} could not be read. Nothing was changed.",
+                file.name()
+            ));
+            return;
+        }
+    };
+    match parse(&text) {
+        Ok(backup) => {
+            let made = js_sys::Date::new(&JsValue::from_f64(backup.exported));
+            let made: String = made.to_locale_string("default", &JsValue::UNDEFINED).into();
+            view.question.set_text_content(Some(&format!(
+                "{} is a backup of {made} with {}. Restoring replaces everything Common Ground keeps now.",
+                file.name(),
+                backup.summary()
+            )));
+            view.chosen.replace(Some(text));
+            view.confirm.set_hidden(false);
+            view.say("");
+        }
+        Err(e) => {
+            view.say(&format!("{}: {e}", file.name()));
+            view.file.set_value("");
+        }
+    }
+}
+
+/// Everything stored now, as the backup file's text.
+async fn current(view: &View) -> Option<String> {
+    match ask(&Request::Backup).await {
+        Response::Backup { json } => Some(json),
+        other => {
+            view.say(&failure(other));
+            None
+        }
+    }
+}
+
+fn checked(view: &View, json: &str) -> Option<Backup> {
+    parse(json).map_err(|e| view.say(&e.to_string())).ok()
+}
+
+/// Offers `text` as a file called `name`.
+fn download(view: &View, name: &str, text: &str, kind: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = view.document.create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    // The address is let go once the browser has surely taken the file.
+    let release = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
+    }
+}
+
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso[..10].to_owned()
+}
