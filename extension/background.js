@@ -17,9 +17,31 @@ chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() =>
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready
     .then(() => handle_message(read(message), sender))
-    .then(sendResponse, (error) => sendResponse({ type: 'error', message: String(error) }));
+    .then((answer) => {
+      sendResponse(answer);
+      if (answer && CHANGES_WHO_IS_DUE.has(answer.type)) refreshBadge();
+    }, (error) => sendResponse({ type: 'error', message: String(error) }));
   return true; // the answer is sent asynchronously
 });
+
+// Keep in touch: once a day (and after every change that can move it) the toolbar badge counts
+// the people whose keep-in-touch rhythm has run out.
+const CHANGES_WHO_IS_DUE = new Set(['marked', 'note_saved', 'note_deleted', 'interactions', 'imported', 'restored', 'forgotten']);
+const DAILY = 'keep-in-touch';
+chrome.alarms.get(DAILY).then((alarm) => alarm || chrome.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 1 }));
+chrome.alarms.onAlarm.addListener((alarm) => alarm.name === DAILY && refreshBadge());
+chrome.runtime.onStartup.addListener(() => refreshBadge());
+
+/** Sets the badge to how many people are due; returns that count. */
+async function refreshBadge() {
+  await ready;
+  const self = { id: chrome.runtime.id, url: chrome.runtime.getURL('background.js') };
+  const answer = await handle_message('network', self);
+  const due = answer && answer.type === 'network' ? answer.overview.due.length : 0;
+  await chrome.action.setBadgeText({ text: due > 0 ? String(due) : '' });
+  await chrome.action.setBadgeBackgroundColor({ color: '#0f7a5c' });
+  return due;
+}
 
 // Capture. A selection on a profile page, saved from the context menu, becomes a note about the
 // person with the page's address; the keyboard shortcut opens the overlay's note box.
@@ -57,7 +79,7 @@ async function onCommand(command, tab) {
 
 // For the end-to-end tests: headless Chromium can neither open a context menu nor press an
 // extension's shortcut, so the tests call the handlers beneath them.
-globalThis.commonGround = { onContextMenu, onCommand };
+globalThis.commonGround = { onContextMenu, onCommand, refreshBadge };
 
 /** A snapshot becomes the page as read: `{read: {url, reading}}`; other messages pass as they are. */
 function read(message) {

@@ -210,6 +210,30 @@ async fn route_stored(
             count_in_people(|people| people.count_note(&note));
             Ok(Response::NoteSaved { note, notes })
         }
+        Request::Mark { mut marks } => {
+            marks.goals.sort();
+            marks.goals.dedup();
+            store.set_marks(&marks).await?;
+            Ok(Response::Marked { marks })
+        }
+        Request::Network => {
+            let people = people(store).await?;
+            let marks = store.all_marks().await?;
+            let today = crate::relationship::day_of_ms(now());
+            Ok(Response::Network {
+                overview: crate::network::overview(&people, &marks, today),
+            })
+        }
+        Request::Notebook => {
+            let (notes, mut names) = store.notebook().await?;
+            let people = people(store).await?;
+            names.extend(
+                people
+                    .iter()
+                    .map(|k| (k.contact.id.clone(), k.contact.name())),
+            );
+            Ok(Response::Notebook { notes, names })
+        }
         Request::Backup => {
             let backup = store.backup(now()).await?;
             let json = backup

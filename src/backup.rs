@@ -9,13 +9,15 @@
 //! kind of record, each in a fixed order ([`Backup::canonical`]), so that two backups of the same
 //! data are the same text but for `exported`:
 //! `{format, version, exported, me, profiles, notes, interactions, contacts, conversations,
-//! invitations, settings}`. Version 1 had no interactions or settings, and listed contacts as
+//! invitations, settings, marks}`. Version 1 had no interactions or settings, and listed contacts as
 //! the export gave them (without what the user wrote about them, or when they were imported).
 
 use serde::{Deserialize, Serialize};
 
 use crate::me::Me;
-use crate::model::{Contact, Conversation, Interaction, Invitation, Note, PersonKey, Profile};
+use crate::model::{
+    Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
+};
 use crate::people::ContactByUser;
 
 pub const FORMAT: &str = "common-ground-backup";
@@ -76,6 +78,9 @@ pub struct Backup {
     pub invitations: Vec<Invitation>,
     #[serde(default)]
     pub settings: Vec<Setting>,
+    /// What the user marked about people: key people, keep-in-touch rhythms, goals.
+    #[serde(default)]
+    pub marks: Vec<Marks>,
 }
 
 impl Backup {
@@ -93,6 +98,7 @@ impl Backup {
             conversations: Vec::new(),
             invitations: Vec::new(),
             settings: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -105,6 +111,7 @@ impl Backup {
         self.conversations.sort_by(|a, b| a.person.cmp(&b.person));
         self.invitations.sort_by_key(invitation_id);
         self.settings.sort_by(|a, b| a.name.cmp(&b.name));
+        self.marks.sort_by(|a, b| a.person.cmp(&b.person));
         self
     }
 
@@ -485,6 +492,21 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
             },
             text: format!("interaction {i}"),
             at: 1_784_000_000_000.0 + i as f64 * 1000.0,
+        });
+    }
+    for i in (0..contacts).step_by(11) {
+        backup.marks.push(Marks {
+            person: PersonKey::new(Site::Linkedin, &handle(i))
+                .as_str()
+                .to_owned(),
+            name: format!("Sam{i} Sample"),
+            key: i % 2 == 0,
+            rhythm_days: (i % 3 == 0).then_some(28),
+            goals: if i % 5 == 0 {
+                vec!["new-job".into()]
+            } else {
+                Vec::new()
+            },
         });
     }
     backup.settings.push(Setting {

@@ -271,10 +271,16 @@ pub fn finish(
     if let Some(also) = other_id.and_then(kept_for) {
         own.merge(also);
     }
+    let from_contact = Ledger::of(known, None);
     let ledger = Ledger {
         invitations: &own.invitations,
         activity: Activity::of(&own.notes, &own.interactions),
-        ..Ledger::of(known, None)
+        rhythm_days: own
+            .marks
+            .as_ref()
+            .and_then(crate::model::Marks::rhythm)
+            .or(from_contact.rhythm_days),
+        ..from_contact
     };
     annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));
     annotation.changes = previous.map(|p| changes(p, them)).unwrap_or_default();
@@ -890,5 +896,28 @@ mod tests {
         same.location = Some("Utrecht Area".into());
         same.headline = Some("engineer at ACME".into());
         assert!(changes(&before, &same).is_empty());
+    }
+
+    #[test]
+    fn a_key_person_without_history_is_due_today_on_a_six_week_rhythm() {
+        let them = person(vec![], vec![], None);
+        let kept = vec![(
+            them.key().as_str().to_owned(),
+            Kept {
+                marks: Some(crate::model::Marks {
+                    person: them.key().as_str().to_owned(),
+                    key: true,
+                    ..Default::default()
+                }),
+                ..Kept::default()
+            },
+        )];
+        let today = day_of("2026-11-22").unwrap();
+        let a = annotate(None, &them, None, &People::default(), &kept, today);
+        let keep = a
+            .relationship
+            .expect("a rhythm is a relationship")
+            .keep_in_touch;
+        assert_eq!((keep.rhythm_days, keep.due_in_days), (Some(42), Some(0)));
     }
 }

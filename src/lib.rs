@@ -22,6 +22,7 @@ pub mod history;
 pub mod import;
 pub mod me;
 pub mod model;
+pub mod network;
 pub mod people;
 pub mod protocol;
 pub mod relationship;

@@ -251,6 +251,40 @@ impl InteractionKind {
     }
 }
 
+/// What the user decided about one person: whether they are a key person, how often to keep in
+/// touch (in days; `None` is off), and which of the user's goals they matter for. Filed under the
+/// person's key (or contact id).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    pub person: String,
+    /// Their name when marked, to list them without reading their profile.
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub key: bool,
+    #[serde(default)]
+    pub rhythm_days: Option<u32>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+/// The keep-in-touch rhythm of a key person unless the user chose another: six weeks.
+pub const KEY_RHYTHM_DAYS: u32 = 42;
+
+impl Marks {
+    /// The rhythm in force: the chosen one, else six weeks for a key person, else none.
+    pub fn rhythm(&self) -> Option<u32> {
+        self.rhythm_days
+            .or(self.key.then_some(KEY_RHYTHM_DAYS))
+            .filter(|d| *d > 0)
+    }
+
+    /// Whether nothing is marked (then nothing needs storing).
+    pub fn is_empty(&self) -> bool {
+        !self.key && self.rhythm_days.is_none() && self.goals.is_empty()
+    }
+}
+
 /// The give/ask side of an interaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -40,6 +40,8 @@ pub struct Known {
 #[derive(Debug, Default)]
 pub struct People {
     known: Vec<Known>,
+    /// Notes and interactions filed under people who are not contacts.
+    others: HashMap<String, Activity>,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
     by_org: HashMap<String, Vec<usize>>,
@@ -86,19 +88,40 @@ impl People {
         people
     }
 
-    /// Counts a note in the activity of the contact it is filed under (notes about people who
-    /// are not contacts are not counted: no tie is weighed for them).
+    /// Counts a note in the activity of the person it is filed under.
     pub fn count_note(&mut self, note: &Note) {
-        if let Some(&i) = self.by_id.get(note.person.as_str()) {
-            self.known[i].activity.note(note);
-        }
+        self.activity_mut(note.person.as_str()).note(note);
     }
 
     /// Counts a logged interaction, as [`count_note`](Self::count_note) does a note.
     pub fn count_interaction(&mut self, interaction: &Interaction) {
-        if let Some(&i) = self.by_id.get(interaction.person.as_str()) {
-            self.known[i].activity.interaction(interaction);
+        self.activity_mut(interaction.person.as_str())
+            .interaction(interaction);
+    }
+
+    fn activity_mut(&mut self, id: &str) -> &mut Activity {
+        match self.by_id.get(id) {
+            Some(&i) => &mut self.known[i].activity,
+            None => self.others.entry(id.to_owned()).or_default(),
         }
+    }
+
+    /// The notes and interactions filed under `id`, contact or not.
+    pub fn activity_of(&self, id: &str) -> Activity {
+        match self.get(id) {
+            Some(known) => known.activity,
+            None => self.others.get(id).copied().unwrap_or_default(),
+        }
+    }
+
+    /// Every contact, in index order.
+    pub fn iter(&self) -> impl Iterator<Item = &Known> {
+        self.known.iter()
+    }
+
+    /// Everyone who is not a contact but has notes or interactions, with their activity.
+    pub fn others(&self) -> impl Iterator<Item = (&str, &Activity)> {
+        self.others.iter().map(|(id, a)| (id.as_str(), a))
     }
 
     pub fn len(&self) -> usize {

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Reading;
 use crate::me::Me;
-use crate::model::{Interaction, Note, PersonKey, Profile};
+use crate::model::{Interaction, Marks, Note, PersonKey, Profile};
+use crate::network::Overview;
 use crate::people::Known;
 use crate::relationship::Kept;
 
@@ -73,6 +74,13 @@ pub enum Request {
     /// From the options page: replace everything stored with this backup file's content (any
     /// version `backup::parse` reads). Nothing changes if it cannot be read.
     Restore { backup: String },
+    /// What the user marked about a person (key person, rhythm, goals); all unmarked removes it.
+    Mark { marks: Marks },
+    /// The network at a glance: who is due, dormant ties, how many are active
+    /// (`network::overview`). Also asked daily by the service worker itself, for the badge.
+    Network,
+    /// Every note with a name for whom it is about, for the side panel's search.
+    Notebook,
     /// Log something that happened between the user and a person.
     LogInteraction { interaction: Interaction },
     /// Remove a logged interaction.
@@ -172,6 +180,9 @@ impl Request {
             | Request::Capture { .. }
             | Request::Backup
             | Request::Restore { .. }
+            | Request::Mark { .. }
+            | Request::Network
+            | Request::Notebook
             | Request::DeleteNote { .. }
             | Request::RestoreNote { .. }
             | Request::LogInteraction { .. }
@@ -197,6 +208,9 @@ impl Request {
             Request::EditNote { .. } => "edit_note",
             Request::Capture { .. } => "capture",
             Request::Backup => "backup",
+            Request::Mark { .. } => "mark",
+            Request::Network => "network",
+            Request::Notebook => "notebook",
             Request::Restore { .. } => "restore",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
@@ -286,6 +300,19 @@ pub enum Response {
     /// The interactions logged with a person, newest first.
     Interactions {
         interactions: Vec<Interaction>,
+    },
+    /// What is marked about the person now.
+    Marked {
+        marks: Marks,
+    },
+    /// The network at a glance, and the user's goals.
+    Network {
+        overview: Overview,
+    },
+    /// Every note, and names for the people they are about (`[person, name]`).
+    Notebook {
+        notes: Vec<Note>,
+        names: Vec<(String, String)>,
     },
     /// Everything stored, as the backup file's text.
     Backup {

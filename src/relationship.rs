@@ -19,9 +19,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Balance, Contact, Conversation, Interaction, InteractionKind, Invitation, Note,
+    Balance, Contact, Conversation, Interaction, InteractionKind, Invitation, Marks, Note,
 };
-use crate::people::ContactByUser;
 
 /// A day as a count since 1970-01-01.
 pub type Day = i64;
@@ -78,6 +77,9 @@ pub struct Kept {
     pub notes: Vec<Note>,
     pub interactions: Vec<Interaction>,
     pub invitations: Vec<Invitation>,
+    /// What the user marked about them (key person, rhythm, goals).
+    #[serde(default)]
+    pub marks: Option<Marks>,
 }
 
 impl Kept {
@@ -86,6 +88,9 @@ impl Kept {
         self.notes.extend(other.notes.iter().cloned());
         self.interactions.extend(other.interactions.iter().cloned());
         self.invitations.extend(other.invitations.iter().cloned());
+        if self.marks.is_none() {
+            self.marks.clone_from(&other.marks);
+        }
     }
 }
 
@@ -148,7 +153,8 @@ impl Activity {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Ledger<'a> {
     pub contact: Option<&'a Contact>,
-    pub by_user: Option<&'a ContactByUser>,
+    /// The keep-in-touch rhythm in days, when the user set one.
+    pub rhythm_days: Option<u32>,
     pub conversation: Option<&'a Conversation>,
     pub invitations: &'a [Invitation],
     pub activity: Activity,
@@ -177,7 +183,10 @@ impl<'a> Ledger<'a> {
     pub fn of(known: Option<&'a crate::people::Known>, kept: Option<&'a Kept>) -> Ledger<'a> {
         Ledger {
             contact: known.map(|k| &k.contact),
-            by_user: known.map(|k| &k.by_user),
+            rhythm_days: kept
+                .and_then(|k| k.marks.as_ref())
+                .and_then(Marks::rhythm)
+                .or_else(|| known.and_then(|k| k.by_user.rhythm_days)),
             conversation: known.and_then(|k| k.conversation.as_ref()),
             invitations: kept.map_or(&[], |k| &k.invitations),
             activity: match (kept, known) {
@@ -188,9 +197,10 @@ impl<'a> Ledger<'a> {
         }
     }
 
-    /// Whether there is anything at all: a connection or any history.
+    /// Whether there is anything at all: a connection, any history, or a rhythm the user set.
     pub fn is_empty(&self) -> bool {
-        self.contact.is_none()
+        self.rhythm_days.is_none()
+            && self.contact.is_none()
             && self.conversation.is_none()
             && self.activity.is_empty()
             && self.invitations.is_empty()
@@ -359,7 +369,7 @@ impl KeepInTouch {
 pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
     let last = last_contact(ledger);
     let connected = ledger.contact.and_then(|c| c.connected_on.clone());
-    let rhythm = ledger.by_user.and_then(|u| u.rhythm_days);
+    let rhythm = ledger.rhythm_days;
     // Due counts from the last contact, else from connecting, else it is due now.
     let since = last
         .map(|(d, _)| d)
@@ -524,14 +534,10 @@ mod tests {
             interaction(InteractionKind::Introduced, Balance::Give, "2026-10-02"),
             interaction(InteractionKind::Asked, Balance::Ask, "2026-10-03"),
         ];
-        let by_user = ContactByUser {
-            tags: vec![],
-            rhythm_days: Some(42),
-        };
         let talked = conversation(3, 2, "2026-08-01");
         let r = relationship(
             &Ledger {
-                by_user: Some(&by_user),
+                rhythm_days: Some(42),
                 conversation: Some(&talked),
                 activity: Activity::of(&[], &interactions),
                 ..Ledger::default()

@@ -5,8 +5,8 @@
 //! transaction: all of it lands or none of it does ([`Store::write`]). The schema is versioned;
 //! [`migrate`] takes a database of any earlier version forward, step by step, without loss.
 //!
-//! Object stores (schema version 3; version 1 had the first three, version 2 added contacts
-//! through `me`, version 3 `interactions`):
+//! Object stores (schema version 4; version 1 had the first three, version 2 added contacts
+//! through `me`, version 3 `interactions`, version 4 `marks`):
 //! - `notes`: [`Note`] records, key `id` (auto-increment), index `by_person` on `person`.
 //! - `profiles`: the last reading of each profile the user opened, key `person`
 //!   (`{person, profile, first_seen, last_seen, previous, previous_seen}`; `previous` is the
@@ -21,6 +21,8 @@
 //! - `invitations`: key `id` (`person|date|direction`), index `by_person`.
 //! - `me`: key `source` (`import`, `page`, `manual`), `{source, profile}`; see [`crate::me`].
 //! - `interactions`: [`Interaction`] records, key `id` (auto-increment), index `by_person`.
+//! - `marks` (version 4): what the user marked about a person ([`Marks`]: key person,
+//!   keep-in-touch rhythm, goals), key `person`.
 
 use idb::{
     Database, Factory, Index, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction,
@@ -35,14 +37,14 @@ use crate::backup::{
 use crate::extract::{complete, PagePart};
 use crate::import::Export;
 use crate::me::Me;
-use crate::model::{Contact, Conversation, Interaction, Note, PersonKey, Profile};
+use crate::model::{Contact, Conversation, Interaction, Marks, Note, PersonKey, Profile};
 pub use crate::people::ContactByUser;
 pub use crate::protocol::{Forgotten, ImportSummary};
 use crate::relationship::Kept;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
 /// [`migrate`].
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The database the extension uses; tests open others by name.
 pub const DATABASE_NAME: &str = "common-ground";
@@ -55,9 +57,10 @@ pub const CONVERSATIONS: &str = "conversations";
 pub const INVITATIONS: &str = "invitations";
 pub const ME: &str = "me";
 pub const INTERACTIONS: &str = "interactions";
+pub const MARKS: &str = "marks";
 const BY_PERSON: &str = "by_person";
 /// Every object store: what a backup holds and a restore replaces.
-const ALL_STORES: [&str; 8] = [
+const ALL_STORES: [&str; 9] = [
     NOTES,
     PROFILES,
     SETTINGS,
@@ -66,6 +69,7 @@ const ALL_STORES: [&str; 8] = [
     INVITATIONS,
     ME,
     INTERACTIONS,
+    MARKS,
 ];
 const CONTACT_COUNT: &str = "contact_count";
 
@@ -290,7 +294,15 @@ impl Store {
         also: impl FnOnce(&Profile) -> Vec<String>,
     ) -> Result<OverlayRead, StoreError> {
         let tx = self.db.transaction(
-            &[PROFILES, ME, NOTES, SETTINGS, INTERACTIONS, INVITATIONS],
+            &[
+                PROFILES,
+                ME,
+                NOTES,
+                SETTINGS,
+                INTERACTIONS,
+                INVITATIONS,
+                MARKS,
+            ],
             TransactionMode::ReadOnly,
         )?;
         let key = to_js(person)?;
@@ -671,6 +683,7 @@ impl Store {
         let conversations = all(CONVERSATIONS)?;
         let invitations = all(INVITATIONS)?;
         let settings = all(SETTINGS)?;
+        let marks = all(MARKS)?;
         let mut backup = Backup::new(now);
         backup.me = me_of(read_all(ME, me.await?)?);
         backup.profiles = read_all(PROFILES, profiles.await?)?;
@@ -686,6 +699,7 @@ impl Store {
             .into_iter()
             .filter(|s| s.name != CONTACT_COUNT)
             .collect();
+        backup.marks = read_all(MARKS, marks.await?)?;
         Ok(backup.canonical())
     }
 
@@ -756,9 +770,48 @@ impl Store {
                 value: backup.contacts.len() as u32,
             })?);
             put_all(SETTINGS, settings)?;
+            put_all(MARKS, all_js(&backup.marks)?)?;
             Ok(())
         })
         .await
+    }
+
+    /// Stores what the user marked about a person (nothing marked: the record goes).
+    pub async fn set_marks(&self, marks: &Marks) -> Result<(), StoreError> {
+        self.write(&[MARKS], async |tx| {
+            let store = tx.object_store(MARKS)?;
+            if marks.is_empty() {
+                store.delete(JsValue::from_str(&marks.person))?.await?;
+            } else {
+                store.put(&to_js(marks)?, None)?.await?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Everything the user marked, about everyone.
+    pub async fn all_marks(&self) -> Result<Vec<Marks>, StoreError> {
+        let tx = self.db.transaction(&[MARKS], TransactionMode::ReadOnly)?;
+        let values = tx.object_store(MARKS)?.get_all(None, None)?.await?;
+        read_all(MARKS, values)
+    }
+
+    /// Every note, and a name for everyone they are about (from the profiles opened and the
+    /// contacts), for searching.
+    pub async fn notebook(&self) -> Result<(Vec<Note>, Vec<(String, String)>), StoreError> {
+        let tx = self
+            .db
+            .transaction(&[NOTES, PROFILES], TransactionMode::ReadOnly)?;
+        let notes = tx.object_store(NOTES)?.get_all(None, None)?;
+        let profiles = tx.object_store(PROFILES)?.get_all(None, None)?;
+        let notes: Vec<Note> = read_all(NOTES, notes.await?)?;
+        let profiles: Vec<ProfileRecord> = read_all(PROFILES, profiles.await?)?;
+        let names = profiles
+            .into_iter()
+            .map(|p| (p.person.as_str().to_owned(), p.profile.name))
+            .collect();
+        Ok((notes, names))
     }
 
     /// How many contacts are stored.
@@ -902,6 +955,7 @@ async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>
     let notes = tx.object_store(NOTES)?.index(BY_PERSON)?;
     let interactions = tx.object_store(INTERACTIONS)?.index(BY_PERSON)?;
     let invitations = tx.object_store(INVITATIONS)?.index(BY_PERSON)?;
+    let marks = tx.object_store(MARKS)?;
     let all_of =
         |index: &Index, id: &str| index.get_all(Some(Query::Key(JsValue::from_str(id))), None);
     // Every request is made before any is awaited, so the browser runs them back to back. They
@@ -912,14 +966,16 @@ async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>
         let notes = all_of(&notes, id)?;
         let interactions = all_of(&interactions, id)?;
         let invitations = all_of(&invitations, id)?;
-        pending.push((id, notes, interactions, invitations));
+        let marked = marks.get(JsValue::from_str(id))?;
+        pending.push((id, notes, interactions, invitations, marked));
     }
     let mut kept = Vec::new();
-    for (id, notes, interactions, invitations) in pending {
+    for (id, notes, interactions, invitations, marked) in pending {
         let entry = Kept {
             notes: read_all(NOTES, notes.await?)?,
             interactions: read_all(INTERACTIONS, interactions.await?)?,
             invitations: read_all(INVITATIONS, invitations.await?)?,
+            marks: read_opt(MARKS, marked.await?)?,
         };
         if entry != Kept::default() {
             kept.push((id.clone(), entry));
@@ -984,6 +1040,11 @@ fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(
         params.auto_increment(true);
         let interactions = db.create_object_store(INTERACTIONS, params)?;
         interactions.create_index(BY_PERSON, KeyPath::new_single("person"), None)?;
+    }
+    if from < 4 {
+        let mut params = ObjectStoreParams::new();
+        params.key_path(Some(KeyPath::new_single("person")));
+        db.create_object_store(MARKS, params)?;
     }
     Ok(())
 }

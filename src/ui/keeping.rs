@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, failure, text_element};
-use crate::model::{Balance, Interaction, InteractionKind, PersonKey};
+use crate::model::{Balance, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS};
 use crate::protocol::{Forgotten, Request, Response};
 
 /// The person the overlay shows, as the record needs them.
@@ -22,6 +22,7 @@ pub(super) struct Shown {
     pub notes: usize,
     pub interactions: Vec<Interaction>,
     pub contact: bool,
+    pub marks: Option<Marks>,
 }
 
 pub(super) struct Keeping {
@@ -31,6 +32,8 @@ pub(super) struct Keeping {
     text: HtmlInputElement,
     list: HtmlElement,
     forget: HtmlButtonElement,
+    key: HtmlInputElement,
+    rhythm: HtmlSelectElement,
     confirm: HtmlElement,
     question: HtmlElement,
     status: HtmlElement,
@@ -54,6 +57,8 @@ impl Keeping {
             text: by_id(document, "log-text")?,
             list: by_id(document, "interactions")?,
             forget: by_id(document, "forget")?,
+            key: by_id(document, "mark-key")?,
+            rhythm: by_id(document, "mark-rhythm")?,
             confirm: by_id(document, "forget-confirm")?,
             question: by_id(document, "forget-question")?,
             status,
@@ -89,6 +94,17 @@ impl Keeping {
         .forget();
         let k = keeping.clone();
         EventListener::new(&keeping.forget, "click", move |_| k.ask_to_forget()).forget();
+        let k = keeping.clone();
+        EventListener::new(&keeping.key, "change", move |_| {
+            // A key person is kept in touch with every six weeks unless the user says otherwise.
+            if k.key.checked() && k.rhythm.value().is_empty() {
+                k.rhythm.set_value(&KEY_RHYTHM_DAYS.to_string());
+            }
+            k.mark();
+        })
+        .forget();
+        let k = keeping.clone();
+        EventListener::new(&keeping.rhythm, "change", move |_| k.mark()).forget();
         let yes: HtmlButtonElement = by_id(document, "forget-yes")?;
         let k = keeping.clone();
         EventListener::new(&yes, "click", move |_| k.forget()).forget();
@@ -103,7 +119,35 @@ impl Keeping {
             self.confirm.set_hidden(true);
         }
         self.render(&shown.interactions);
+        let marks = shown.marks.clone().unwrap_or_default();
+        self.key.set_checked(marks.key);
+        self.rhythm
+            .set_value(&marks.rhythm_days.map(|d| d.to_string()).unwrap_or_default());
         self.shown.replace(Some(shown));
+    }
+
+    /// Stores the key-person box and the rhythm, keeping the goals as they were.
+    fn mark(self: &Rc<Self>) {
+        let Some(shown) = self.shown.borrow().clone() else {
+            return;
+        };
+        let marks = Marks {
+            person: shown.person.as_str().to_owned(),
+            name: shown.name.clone(),
+            key: self.key.checked(),
+            rhythm_days: self.rhythm.value().parse().ok(),
+            goals: shown.marks.map(|m| m.goals).unwrap_or_default(),
+        };
+        let k = self.clone();
+        spawn_local(async move {
+            match ask(&Request::Mark { marks }).await {
+                Response::Marked { .. } => {
+                    k.say("Saved.");
+                    (k.reload)();
+                }
+                other => k.say(&failure(other)),
+            }
+        });
     }
 
     fn say(&self, message: &str) {

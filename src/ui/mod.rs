@@ -15,6 +15,8 @@ mod import_page;
 #[cfg(feature = "ui")]
 mod keeping;
 #[cfg(feature = "ui")]
+mod network_view;
+#[cfg(feature = "ui")]
 mod notes;
 #[cfg(feature = "settings")]
 mod options;

@@ -18,6 +18,7 @@ use web_sys::{Document, HtmlButtonElement, HtmlElement};
 
 use super::drafting::{Drafting, Ground};
 use super::keeping::{Keeping, Shown};
+use super::network_view::NetworkView;
 use super::notes::Notes;
 use super::{ask, by_id, document, text_element};
 use crate::describe::{
@@ -53,6 +54,8 @@ struct View {
     import_hint: HtmlElement,
     drafting: Rc<Drafting>,
     keeping: Rc<Keeping>,
+    /// The whole network, in the side panel only.
+    network: Option<Rc<NetworkView>>,
 }
 
 pub(super) fn start() -> Result<(), JsValue> {
@@ -79,7 +82,11 @@ pub(super) fn start() -> Result<(), JsValue> {
             }),
         )?
     };
+    let panel = document
+        .body()
+        .is_some_and(|b| b.class_list().contains("panel"));
     let view = Rc::new(View {
+        network: panel.then(|| NetworkView::start(&document)).transpose()?,
         keeping,
         name: by_id(&document, "name")?,
         headline: by_id(&document, "headline")?,
@@ -222,6 +229,9 @@ fn person(view: &View) -> Option<PersonKey> {
 }
 
 fn load(view: Rc<View>) {
+    if let Some(network) = &view.network {
+        network.refresh();
+    }
     spawn_local(async move {
         let Some(person) = person(&view) else {
             show_nobody(&view);
@@ -309,6 +319,10 @@ fn load(view: Rc<View>) {
                         .relationship
                         .as_ref()
                         .is_some_and(|r| r.contact.is_some()),
+                    marks: kept
+                        .iter()
+                        .find(|(id, _)| id == person.as_str())
+                        .and_then(|(_, k)| k.marks.clone()),
                 });
                 set_status(&view, "");
                 mark("cg-overlay-rendered");

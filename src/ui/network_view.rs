@@ -1,0 +1,198 @@
+//! The side panel's view of the whole network, above the person in the active tab: a search
+//! over every note and tag, who is due for a word, which close ties have gone quiet, and how
+//! many relationships are active against about 150.
+//!
+//! The notes are read once when the panel opens (and again after a change) and searched here,
+//! in the page: each keystroke filters words already folded, with no request to the core.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+use super::{ask, by_id, text_element};
+use crate::model::{fold, Note};
+use crate::network::{Entry, Overview, ACTIVE_LIMIT};
+use crate::protocol::{Request, Response};
+use crate::relationship::ago;
+
+/// At most this many matches are shown.
+const SHOWN: usize = 50;
+
+/// A note ready to be searched: its words folded once.
+struct Searchable {
+    note: Note,
+    name: String,
+    folded: String,
+}
+
+pub(super) struct NetworkView {
+    document: Document,
+    search: HtmlInputElement,
+    count: HtmlElement,
+    results: HtmlElement,
+    active: HtmlElement,
+    due: HtmlElement,
+    dormant: HtmlElement,
+    notes: RefCell<Vec<Searchable>>,
+}
+
+impl NetworkView {
+    pub(super) fn start(document: &Document) -> Result<Rc<NetworkView>, JsValue> {
+        let aside: HtmlElement = by_id(document, "network")?;
+        aside.set_hidden(false);
+        let view = Rc::new(NetworkView {
+            search: by_id(document, "search")?,
+            count: by_id(document, "search-count")?,
+            results: by_id(document, "search-results")?,
+            active: by_id(document, "active")?,
+            due: by_id(document, "due")?,
+            dormant: by_id(document, "dormant")?,
+            notes: RefCell::new(Vec::new()),
+            document: document.clone(),
+        });
+        let v = view.clone();
+        EventListener::new(&view.search, "input", move |_| v.find()).forget();
+        view.refresh();
+        Ok(view)
+    }
+
+    /// Reads the notes and the overview again.
+    pub(super) fn refresh(self: &Rc<Self>) {
+        let v = self.clone();
+        spawn_local(async move {
+            if let Response::Notebook { notes, names } = ask(&Request::Notebook).await {
+                let names: HashMap<String, String> = names.into_iter().collect();
+                let searchable = notes
+                    .into_iter()
+                    .map(|note| {
+                        let name = names
+                            .get(note.person.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| note.person.to_string());
+                        let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();
+                        let folded =
+                            format!("{} {} {}", fold(&note.text), fold(&name), tags.join(" "));
+                        Searchable { note, name, folded }
+                    })
+                    .collect();
+                v.notes.replace(searchable);
+                v.find();
+            }
+            if let Response::Network { overview } = ask(&Request::Network).await {
+                v.show(&overview);
+            }
+        });
+    }
+
+    /// Shows the notes that hold every word typed (a word with `#` is a tag), newest first.
+    fn find(&self) {
+        let query = self.search.value();
+        self.results.set_text_content(None);
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(|w| match w.strip_prefix('#') {
+                Some(tag) => format!("#{}", tag.to_lowercase()),
+                None => fold(w),
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            self.count.set_hidden(true);
+            return;
+        }
+        let notes = self.notes.borrow();
+        let mut found: Vec<&Searchable> = notes
+            .iter()
+            .filter(|s| {
+                words.iter().all(|w| {
+                    if w.starts_with('#') {
+                        s.note.tags.iter().any(|t| format!("#{t}") == *w)
+                    } else {
+                        s.folded.contains(w.as_str())
+                    }
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| b.note.created.total_cmp(&a.note.created));
+        self.count.set_hidden(false);
+        self.count.set_text_content(Some(&match found.len() {
+            0 => "No note matches.".to_owned(),
+            1 => "1 note matches.".to_owned(),
+            n if n > SHOWN => format!("{n} notes match; the newest {SHOWN} are shown."),
+            n => format!("{n} notes match."),
+        }));
+        for s in found.into_iter().take(SHOWN) {
+            let _ = self.result(s);
+        }
+    }
+
+    fn result(&self, s: &Searchable) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let item = doc.create_element("li")?;
+        let who = text_element(doc, "span", &s.name)?;
+        who.set_class_name("who");
+        item.append_child(&who)?;
+        let text = text_element(doc, "span", &s.note.text)?;
+        text.set_class_name("text");
+        item.append_child(&text)?;
+        if !s.note.tags.is_empty() {
+            let tags: Vec<String> = s.note.tags.iter().map(|t| format!("#{t}")).collect();
+            let line = text_element(doc, "span", &tags.join(" "))?;
+            line.set_class_name("tag");
+            item.append_child(&line)?;
+        }
+        self.results.append_child(&item)?;
+        Ok(())
+    }
+
+    fn show(&self, overview: &Overview) {
+        self.active.set_text_content(Some(&format!(
+            "Active relationships: {} of about {ACTIVE_LIMIT} (in touch in the last year).",
+            overview.active
+        )));
+        let due = |e: &Entry| match (e.days_since, e.due_in_days) {
+            (_, Some(d)) if d < 0 => format!("overdue by {} days", -d),
+            (None, _) => "no contact yet".to_owned(),
+            (Some(days), _) => format!("last contact {}", ago(days)),
+        };
+        self.fill(&self.due, &overview.due, due);
+        self.fill(&self.dormant, &overview.dormant, |e| match e.days_since {
+            Some(days) => format!("close once, silent since {}", ago(days)),
+            None => "close once, silent".to_owned(),
+        });
+    }
+
+    fn fill(&self, list: &HtmlElement, entries: &[Entry], how: impl Fn(&Entry) -> String) {
+        list.set_text_content(None);
+        for e in entries {
+            let Ok(item) = self.document.create_element("li") else {
+                continue;
+            };
+            let who = match &e.url {
+                // The user's own click opens their profile, in a new tab.
+                Some(url) => self.document.create_element("a").and_then(|a| {
+                    a.set_attribute("href", url)?;
+                    a.set_attribute("target", "_blank")?;
+                    a.set_attribute("rel", "noopener")?;
+                    a.set_text_content(Some(&e.name));
+                    Ok(a)
+                }),
+                None => text_element(&self.document, "span", &e.name),
+            };
+            if let Ok(who) = who {
+                who.set_class_name("who");
+                let _ = item.append_child(&who);
+            }
+            if let Ok(how) = text_element(&self.document, "span", &format!(" · {}", how(e))) {
+                how.set_class_name("how");
+                let _ = item.append_child(&how);
+            }
+            let _ = list.append_child(&item);
+        }
+    }
+}
