@@ -23,6 +23,8 @@ use crate::protocol::{clean_note_text, Caller, Flag, Request, Response, ToConten
 use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
 
 const COLLAPSED: Flag = Flag::OverlayCollapsed;
+/// The setting that holds the user's networking goals.
+const GOALS: &str = "goals";
 
 thread_local! {
     static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
@@ -222,6 +224,14 @@ async fn route_stored(
             let today = crate::relationship::day_of_ms(now());
             Ok(Response::Network {
                 overview: crate::network::overview(&people, &marks, today),
+            })
+        }
+        Request::Goals { set } => {
+            if let Some(goals) = set {
+                store.set_setting(GOALS, goals).await?;
+            }
+            Ok(Response::Goals {
+                goals: store.setting(GOALS).await?.unwrap_or_default(),
             })
         }
         Request::Notebook => {

@@ -503,7 +503,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
             key: i % 2 == 0,
             rhythm_days: (i % 3 == 0).then_some(28),
             goals: if i % 5 == 0 {
-                vec!["new-job".into()]
+                vec!["new_job".into()]
             } else {
                 Vec::new()
             },

@@ -268,6 +268,51 @@ pub struct Marks {
     pub goals: Vec<String>,
 }
 
+/// What the user networks for now (the seeds' four reasons), in their own words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub kind: GoalKind,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    NewJob,
+    BroaderKnowledge,
+    NextStep,
+    NewDirection,
+}
+
+impl GoalKind {
+    pub const ALL: [GoalKind; 4] = [
+        GoalKind::NewJob,
+        GoalKind::BroaderKnowledge,
+        GoalKind::NextStep,
+        GoalKind::NewDirection,
+    ];
+
+    /// The name marks and forms use.
+    pub fn id(self) -> &'static str {
+        match self {
+            GoalKind::NewJob => "new_job",
+            GoalKind::BroaderKnowledge => "broader_knowledge",
+            GoalKind::NextStep => "next_step",
+            GoalKind::NewDirection => "new_direction",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalKind::NewJob => "A new job",
+            GoalKind::BroaderKnowledge => "Broader knowledge",
+            GoalKind::NextStep => "The next step in my career",
+            GoalKind::NewDirection => "A new direction",
+        }
+    }
+}
+
 /// The keep-in-touch rhythm of a key person unless the user chose another: six weeks.
 pub const KEY_RHYTHM_DAYS: u32 = 42;
 

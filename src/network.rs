@@ -191,7 +191,7 @@ mod tests {
             Marks {
                 person: "linkedin:cy".into(),
                 rhythm_days: Some(28),
-                goals: vec!["new-job".into()],
+                goals: vec!["new_job".into()],
                 ..Marks::default()
             },
             Marks {
@@ -210,7 +210,7 @@ mod tests {
             .collect();
         assert_eq!(due, [("Ada Lovelace", Some(-40)), ("Dee Never", Some(0))]);
         assert_eq!(o.marked.len(), 3);
-        assert_eq!(o.marked[1].goals, ["new-job"]);
+        assert_eq!(o.marked[1].goals, ["new_job"]);
         // Bob: 60 messages, silent since March 2022.
         assert_eq!(o.dormant.len(), 1);
         assert_eq!(o.dormant[0].name, "Bob Old");

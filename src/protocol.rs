@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Reading;
 use crate::me::Me;
-use crate::model::{Interaction, Marks, Note, PersonKey, Profile};
+use crate::model::{Goal, Interaction, Marks, Note, PersonKey, Profile};
 use crate::network::Overview;
 use crate::people::Known;
 use crate::relationship::Kept;
@@ -81,6 +81,11 @@ pub enum Request {
     Network,
     /// Every note with a name for whom it is about, for the side panel's search.
     Notebook,
+    /// The user's networking goals; with `set`, stored first.
+    Goals {
+        #[serde(default)]
+        set: Option<Vec<Goal>>,
+    },
     /// Log something that happened between the user and a person.
     LogInteraction { interaction: Interaction },
     /// Remove a logged interaction.
@@ -183,6 +188,7 @@ impl Request {
             | Request::Mark { .. }
             | Request::Network
             | Request::Notebook
+            | Request::Goals { .. }
             | Request::DeleteNote { .. }
             | Request::RestoreNote { .. }
             | Request::LogInteraction { .. }
@@ -211,6 +217,7 @@ impl Request {
             Request::Mark { .. } => "mark",
             Request::Network => "network",
             Request::Notebook => "notebook",
+            Request::Goals { .. } => "goals",
             Request::Restore { .. } => "restore",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
@@ -300,6 +307,10 @@ pub enum Response {
     /// The interactions logged with a person, newest first.
     Interactions {
         interactions: Vec<Interaction>,
+    },
+    /// The user's networking goals.
+    Goals {
+        goals: Vec<Goal>,
     },
     /// What is marked about the person now.
     Marked {

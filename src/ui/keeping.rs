@@ -11,7 +11,9 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, failure, text_element};
-use crate::model::{Balance, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS};
+use crate::model::{
+    Balance, Goal, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS,
+};
 use crate::protocol::{Forgotten, Request, Response};
 
 /// The person the overlay shows, as the record needs them.
@@ -34,6 +36,7 @@ pub(super) struct Keeping {
     forget: HtmlButtonElement,
     key: HtmlInputElement,
     rhythm: HtmlSelectElement,
+    goals: HtmlElement,
     confirm: HtmlElement,
     question: HtmlElement,
     status: HtmlElement,
@@ -59,6 +62,7 @@ impl Keeping {
             forget: by_id(document, "forget")?,
             key: by_id(document, "mark-key")?,
             rhythm: by_id(document, "mark-rhythm")?,
+            goals: by_id(document, "mark-goals")?,
             confirm: by_id(document, "forget-confirm")?,
             question: by_id(document, "forget-question")?,
             status,
@@ -124,6 +128,62 @@ impl Keeping {
         self.rhythm
             .set_value(&marks.rhythm_days.map(|d| d.to_string()).unwrap_or_default());
         self.shown.replace(Some(shown));
+        let k = self.clone();
+        spawn_local(async move {
+            if let Response::Goals { goals } = ask(&Request::Goals { set: None }).await {
+                k.show_goals(&goals, &marks.goals);
+            }
+        });
+    }
+
+    /// A box per goal the user stated, ticked when this person matters for it.
+    fn show_goals(self: &Rc<Self>, goals: &[Goal], marked: &[String]) {
+        let legend = self.goals.first_element_child();
+        self.goals.set_text_content(None);
+        if let Some(legend) = legend {
+            let _ = self.goals.append_child(&legend);
+        }
+        self.goals.set_hidden(goals.is_empty());
+        for goal in goals {
+            let id = goal.kind.id();
+            let Ok(label) = self.document.create_element("label") else {
+                continue;
+            };
+            label.set_class_name("check");
+            let Ok(input) = self.document.create_element("input") else {
+                continue;
+            };
+            let input: HtmlInputElement = input.unchecked_into();
+            input.set_type("checkbox");
+            input.set_value(id);
+            input.set_checked(marked.iter().any(|m| m == id));
+            let _ = label.append_child(&input);
+            let text = if goal.text.is_empty() {
+                goal.kind.label().to_owned()
+            } else {
+                format!("{}: {}", goal.kind.label(), goal.text)
+            };
+            let _ = label.append_with_str_1(&format!(" {text}"));
+            let k = self.clone();
+            EventListener::new(&input, "change", move |_| k.mark()).forget();
+            let _ = self.goals.append_child(&label);
+        }
+    }
+
+    /// The goals ticked now; `None` while the boxes are not drawn yet.
+    fn ticked_goals(&self) -> Option<Vec<String>> {
+        let boxes = self.goals.query_selector_all("input").ok()?;
+        if boxes.length() == 0 {
+            return None;
+        }
+        Some(
+            (0..boxes.length())
+                .filter_map(|i| boxes.item(i))
+                .filter_map(|n| n.dyn_into::<HtmlInputElement>().ok())
+                .filter(|i| i.checked())
+                .map(|i| i.value())
+                .collect(),
+        )
     }
 
     /// Stores the key-person box and the rhythm, keeping the goals as they were.
@@ -136,7 +196,9 @@ impl Keeping {
             name: shown.name.clone(),
             key: self.key.checked(),
             rhythm_days: self.rhythm.value().parse().ok(),
-            goals: shown.marks.map(|m| m.goals).unwrap_or_default(),
+            goals: self
+                .ticked_goals()
+                .unwrap_or_else(|| shown.marks.map(|m| m.goals).unwrap_or_default()),
         };
         let k = self.clone();
         spawn_local(async move {

@@ -12,10 +12,10 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, HtmlElement, HtmlInputElement};
+use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, text_element};
-use crate::model::{fold, Note};
+use crate::model::{fold, Goal, Note};
 use crate::network::{Entry, Overview, ACTIVE_LIMIT};
 use crate::protocol::{Request, Response};
 use crate::relationship::ago;
@@ -38,7 +38,12 @@ pub(super) struct NetworkView {
     active: HtmlElement,
     due: HtmlElement,
     dormant: HtmlElement,
+    goal: HtmlSelectElement,
+    goal_row: HtmlElement,
+    goal_section: HtmlElement,
+    goal_people: HtmlElement,
     notes: RefCell<Vec<Searchable>>,
+    overview: RefCell<Overview>,
 }
 
 impl NetworkView {
@@ -52,11 +57,18 @@ impl NetworkView {
             active: by_id(document, "active")?,
             due: by_id(document, "due")?,
             dormant: by_id(document, "dormant")?,
+            goal: by_id(document, "goal-filter")?,
+            goal_row: by_id(document, "goal-filter-row")?,
+            goal_section: by_id(document, "goal-section")?,
+            goal_people: by_id(document, "goal-people")?,
             notes: RefCell::new(Vec::new()),
+            overview: RefCell::new(Overview::default()),
             document: document.clone(),
         });
         let v = view.clone();
         EventListener::new(&view.search, "input", move |_| v.find()).forget();
+        let v = view.clone();
+        EventListener::new(&view.goal, "change", move |_| v.show()).forget();
         view.refresh();
         Ok(view)
     }
@@ -83,8 +95,12 @@ impl NetworkView {
                 v.notes.replace(searchable);
                 v.find();
             }
+            if let Response::Goals { goals } = ask(&Request::Goals { set: None }).await {
+                v.goals(&goals);
+            }
             if let Response::Network { overview } = ask(&Request::Network).await {
-                v.show(&overview);
+                v.overview.replace(overview);
+                v.show();
             }
         });
     }
@@ -150,7 +166,54 @@ impl NetworkView {
         Ok(())
     }
 
-    fn show(&self, overview: &Overview) {
+    /// The goal filter: everyone, or each goal the user stated.
+    fn goals(&self, goals: &[Goal]) {
+        let chosen = self.goal.value();
+        self.goal.set_text_content(None);
+        if let Ok(everyone) = text_element(&self.document, "option", "everyone") {
+            let _ = everyone.set_attribute("value", "");
+            let _ = self.goal.append_child(&everyone);
+        }
+        for goal in goals {
+            let label = if goal.text.is_empty() {
+                goal.kind.label().to_owned()
+            } else {
+                format!("{}: {}", goal.kind.label(), goal.text)
+            };
+            if let Ok(option) = text_element(&self.document, "option", &label) {
+                let _ = option.set_attribute("value", goal.kind.id());
+                let _ = self.goal.append_child(&option);
+            }
+        }
+        self.goal.set_value(&chosen);
+        self.goal_row.set_hidden(goals.is_empty());
+    }
+
+    /// The lists, for everyone or for the goal chosen.
+    fn show(&self) {
+        let all = self.overview.borrow();
+        let goal = self.goal.value();
+        let for_goal = |entries: &[Entry]| -> Vec<Entry> {
+            entries
+                .iter()
+                .filter(|e| goal.is_empty() || e.goals.contains(&goal))
+                .cloned()
+                .collect()
+        };
+        let overview = Overview {
+            due: for_goal(&all.due),
+            dormant: for_goal(&all.dormant),
+            marked: for_goal(&all.marked),
+            active: all.active,
+        };
+        self.goal_section.set_hidden(goal.is_empty());
+        self.fill(&self.goal_people, &overview.marked, |e| {
+            match e.days_since {
+                Some(days) => format!("last contact {}", ago(days)),
+                None => "no contact yet".to_owned(),
+            }
+        });
+        let overview = &overview;
         self.active.set_text_content(Some(&format!(
             "Active relationships: {} of about {ACTIVE_LIMIT} (in touch in the last year).",
             overview.active

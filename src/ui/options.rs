@@ -10,7 +10,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use super::{ask, by_id, document, failure};
-use crate::model::{Education, Position, Profile, Site};
+use crate::model::{Education, Goal, GoalKind, Position, Profile, Site};
 use crate::protocol::{Flag, Request, Response};
 
 struct View {
@@ -80,6 +80,64 @@ pub(super) fn start() -> Result<(), JsValue> {
     spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
     flags(&view.document)?;
     super::backup_page::start(&view.document)?;
+    goals(&view.document)?;
+    Ok(())
+}
+
+/// The user's networking goals: a box and their own words for each of the four.
+fn goals(document: &Document) -> Result<(), JsValue> {
+    let status: HtmlElement = by_id(document, "goals-status")?;
+    let fields = GoalKind::ALL
+        .iter()
+        .map(|kind| {
+            let id = kind.id();
+            Ok((
+                *kind,
+                by_id::<HtmlInputElement>(document, &format!("goal-{id}"))?,
+                by_id::<HtmlInputElement>(document, &format!("goal-{id}-text"))?,
+            ))
+        })
+        .collect::<Result<Vec<_>, JsValue>>()?;
+    let fields = Rc::new(fields);
+    let show = {
+        let fields = fields.clone();
+        move |goals: &[Goal]| {
+            for (kind, on, text) in fields.iter() {
+                let goal = goals.iter().find(|g| g.kind == *kind);
+                on.set_checked(goal.is_some());
+                text.set_value(goal.map(|g| g.text.as_str()).unwrap_or_default());
+            }
+        }
+    };
+    let (s, first) = (status.clone(), show.clone());
+    spawn_local(async move {
+        match ask(&Request::Goals { set: None }).await {
+            Response::Goals { goals } => first(&goals),
+            other => s.set_text_content(Some(&failure(other))),
+        }
+    });
+    let save: HtmlButtonElement = by_id(document, "save-goals")?;
+    EventListener::new(&save, "click", move |_| {
+        let goals: Vec<Goal> = fields
+            .iter()
+            .filter(|(_, on, text)| on.checked() || !text.value().trim().is_empty())
+            .map(|(kind, _, text)| Goal {
+                kind: *kind,
+                text: text.value().trim().to_owned(),
+            })
+            .collect();
+        let (s, show) = (status.clone(), show.clone());
+        spawn_local(async move {
+            match ask(&Request::Goals { set: Some(goals) }).await {
+                Response::Goals { goals } => {
+                    show(&goals);
+                    s.set_text_content(Some("Goals saved."));
+                }
+                other => s.set_text_content(Some(&failure(other))),
+            }
+        });
+    })
+    .forget();
     Ok(())
 }
 

@@ -111,3 +111,40 @@ test('a key person in the overlay gets a six-week rhythm, and the badge counts t
   await panel.locator('#due li').filter({ hasText: 'Sanne de Vries' }).waitFor();
   await page.close();
 });
+
+test('a goal stated in the settings: people marked for it, and the panel filtered by it', T, async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel('A new job', { exact: true }).check();
+  await options.getByLabel('A new job, in your words').fill('data lead in Utrecht');
+  await options.getByRole('button', { name: 'Save goals' }).click();
+  await options.locator('#goals-status').filter({ hasText: 'Goals saved.' }).waitFor();
+  await options.close();
+
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await overlayShown(page, frame);
+  const relevant = frame.getByLabel('A new job: data lead in Utrecht');
+  await relevant.check();
+  await frame.locator('#status').filter({ hasText: 'Saved.' }).waitFor();
+  await page.reload();
+  const again = await overlayFrame(page);
+  await overlayShown(page, again);
+  await again.getByLabel('A new job: data lead in Utrecht').waitFor();
+  assert.equal(await again.getByLabel('A new job: data lead in Utrecht').isChecked(), true, 'kept');
+  assert.equal(await again.getByLabel('Key person').isChecked(), true, 'the goal kept the key mark');
+  await page.close();
+
+  await panel.reload();
+  await panel.locator('#goal-filter-row').waitFor();
+  await panel.getByLabel('Goal').selectOption('new_job');
+  // Sanne, and the sample's contacts marked for a new job.
+  await panel.locator('#goal-people li').filter({ hasText: 'Sanne de Vries' }).waitFor();
+  const people = await panel.locator('#goal-people li').allInnerTexts();
+  assert.ok(people.length > 1, people.join(' | '));
+  const due = await panel.locator('#due li').allInnerTexts();
+  assert.ok(due.some((d) => d.startsWith('Sanne de Vries')), due.join(' | '));
+  await panel.getByLabel('Goal').selectOption('');
+  assert.equal(await panel.locator('#goal-section').isVisible(), false);
+});
