@@ -146,6 +146,9 @@ pub struct Forgotten {
     pub contact: bool,
     pub conversation: bool,
     pub invitations: u32,
+    /// What the user had marked about them (key person, rhythm, goals).
+    #[serde(default)]
+    pub marks: bool,
 }
 
 /// What an import changed (the store's count of it).

@@ -484,6 +484,7 @@ impl Store {
             CONVERSATIONS,
             CONTACTS,
             SETTINGS,
+            MARKS,
         ];
         self.write(&stores, async |tx| {
             let mut forgotten = Forgotten::default();
@@ -508,6 +509,9 @@ impl Store {
                         store.delete(key)?.await?;
                     }
                 }
+                let marks = tx.object_store(MARKS)?;
+                forgotten.marks |= marks.get(id_key.clone())?.await?.is_some();
+                marks.delete(id_key.clone())?.await?;
                 let conversations = tx.object_store(CONVERSATIONS)?;
                 if conversations.get(id_key.clone())?.await?.is_some() {
                     conversations.delete(id_key)?.await?;

@@ -592,11 +592,20 @@ async fn forgetting_a_person_deletes_everything_about_them_and_nothing_else() {
         .await
         .unwrap();
 
+    store
+        .set_marks(&common_ground::model::Marks {
+            person: "linkedin:ada".into(),
+            key: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let forgotten = store
         .forget(&person("ada"), Some("linkedin:ada"))
         .await
         .unwrap();
-    assert!(forgotten.profile && forgotten.contact);
+    assert!(forgotten.profile && forgotten.contact && forgotten.marks);
+    assert!(store.all_marks().await.unwrap().is_empty());
     assert_eq!((forgotten.notes, forgotten.interactions), (2, 1));
     assert!(store.profile(&person("ada")).await.unwrap().is_none());
     assert!(store.notes_for(&person("ada")).await.unwrap().is_empty());
