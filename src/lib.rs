@@ -6,12 +6,12 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`describe`], [`draft`],
-//! [`import`], [`me`], [`protocol`]. The browser shell — `store`
+//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`network`], [`describe`],
+//! [`draft`], [`backup`], [`import`], [`me`], [`protocol`]. The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router), `reader` (the service worker's page
-//! reader) and `ui` — exists only on wasm32; the extension's four modules are this crate built
-//! with the `background` and `reader` features (both in the service worker), `ui` (overlay,
-//! options) and `importer` (import page). A pure module never imports the
+//! reader) and `ui` — exists only on wasm32; the extension's five modules are this crate built
+//! with the `background` and `reader` features (both in the service worker), `ui` (overlay and
+//! side panel), `settings` (options page) and `importer` (import page). A pure module never imports the
 //! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod backup;
