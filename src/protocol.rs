@@ -94,7 +94,7 @@ pub enum Request {
     /// readings, notes, interactions, and, when they are a contact, the contact with its
     /// conversation and invitations.
     Forget { person: PersonKey },
-    /// From the import page: store what an export holds (one transaction). The [`Export`] as
+    /// From the import page: store what an export holds (one transaction). The `import::Export` as
     /// JSON text: one string crosses the message channel several times faster than 30,000
     /// objects do.
     Import { export: String },

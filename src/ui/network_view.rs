@@ -225,8 +225,8 @@ impl NetworkView {
         };
         self.fill(&self.due, &overview.due, due);
         self.fill(&self.dormant, &overview.dormant, |e| match e.days_since {
-            Some(days) => format!("close once, silent since {}", ago(days)),
-            None => "close once, silent".to_owned(),
+            Some(days) => format!("close once, last in touch {}", ago(days)),
+            None => "close once, silent a long time".to_owned(),
         });
     }
 
