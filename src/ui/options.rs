@@ -109,10 +109,19 @@ fn goals(document: &Document) -> Result<(), JsValue> {
             }
         }
     };
+    // What is stored is shown unless the user has started typing before it arrived.
+    let touched = Rc::new(std::cell::Cell::new(false));
+    for (_, on, text) in fields.iter() {
+        for field in [on, text] {
+            let t = touched.clone();
+            EventListener::new(field, "input", move |_| t.set(true)).forget();
+        }
+    }
     let (s, first) = (status.clone(), show.clone());
     spawn_local(async move {
         match ask(&Request::Goals { set: None }).await {
-            Response::Goals { goals } => first(&goals),
+            Response::Goals { goals } if !touched.get() => first(&goals),
+            Response::Goals { .. } => {}
             other => s.set_text_content(Some(&failure(other))),
         }
     });
@@ -150,6 +159,10 @@ fn flags(document: &Document) -> Result<(), JsValue> {
         ("formal", Flag::DraftFormal),
     ] {
         let input: HtmlInputElement = by_id(document, id)?;
+        // What is stored is shown unless the user changed the box before it arrived.
+        let touched = Rc::new(std::cell::Cell::new(false));
+        let t = touched.clone();
+        EventListener::new(&input, "input", move |_| t.set(true)).forget();
         let (i, s) = (input.clone(), status.clone());
         spawn_local(async move {
             match ask(&Request::Flag {
@@ -158,7 +171,8 @@ fn flags(document: &Document) -> Result<(), JsValue> {
             })
             .await
             {
-                Response::Flag { value } => i.set_checked(value),
+                Response::Flag { value } if !touched.get() => i.set_checked(value),
+                Response::Flag { .. } => {}
                 other => s.set_text_content(Some(&failure(other))),
             }
         });

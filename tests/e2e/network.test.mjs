@@ -126,8 +126,11 @@ test('a goal stated in the settings: people marked for it, and the panel filtere
   const frame = await overlayFrame(page);
   await overlayShown(page, frame);
   const relevant = frame.getByLabel('A new job: data lead in Utrecht');
+  // The overlay reads the person again once the mark is stored: wait for that drawing.
+  const drawn = () => frame.evaluate(() => performance.getEntriesByName('cg-overlay-rendered').length);
+  const before = await drawn();
   await relevant.check();
-  await frame.locator('#status').filter({ hasText: 'Saved.' }).waitFor();
+  await frame.waitForFunction((n) => performance.getEntriesByName('cg-overlay-rendered').length > n, before);
   await page.reload();
   const again = await overlayFrame(page);
   await overlayShown(page, again);
