@@ -14,6 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::describe::count;
 use crate::me::Me;
 use crate::model::{
     Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
@@ -122,8 +123,6 @@ impl Backup {
 
     /// How much it holds, for the user to see before restoring.
     pub fn summary(&self) -> String {
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         [
             count(self.contacts.len(), "contact", "contacts"),
             count(self.notes.len(), "note", "notes"),

@@ -22,7 +22,8 @@ pub fn duration(months: u32) -> String {
     }
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// "1 note", "3 notes".
+pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

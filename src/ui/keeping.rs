@@ -11,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, failure, text_element};
+use crate::describe::count;
 use crate::model::{
     Balance, Goal, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS,
 };
@@ -338,10 +339,6 @@ impl Keeping {
             }
         });
     }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "Forgot Sanne de Vries: 2 notes, 1 logged interaction and the contact."
