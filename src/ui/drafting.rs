@@ -19,7 +19,7 @@ use web_sys::{
     HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use super::{ask, by_id, text_element};
+use super::{ask, button, by_id, text_element};
 use crate::chrome;
 use crate::draft::favour::check;
 use crate::draft::{
@@ -272,8 +272,8 @@ impl Drafting {
         let count = doc.create_element("span")?;
         count.set_class_name("count");
         meta.append_child(&count)?;
-        let copy = button(doc, "Copy")?;
-        let invite = button(doc, "Put in invite note")?;
+        let copy = button(doc, "Copy", None)?;
+        let invite = button(doc, "Put in invite note", None)?;
         meta.append_child(&copy)?;
         meta.append_child(&invite)?;
         item.append_child(&meta)?;
@@ -437,12 +437,6 @@ impl Checked {
             .class_list()
             .toggle_with_force("asks", !found.is_empty());
     }
-}
-
-fn button(document: &Document, label: &str) -> Result<Element, JsValue> {
-    let b = text_element(document, "button", label)?;
-    b.set_attribute("type", "button")?;
-    Ok(b)
 }
 
 /// "Veldwerk Analytics — their profile and yours: experience (61 months at the same time)".

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use super::{ask, by_id, failure, text_element};
+use super::{ask, button, by_id, failure, text_element};
 use crate::describe::count;
 use crate::model::{
     Balance, Goal, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS,
@@ -287,10 +287,8 @@ impl Keeping {
             }
             if let (Some(id), Ok(remove)) = (
                 interaction.id,
-                text_element(&self.document, "button", "Remove"),
+                button(&self.document, "Remove", Some("quiet")),
             ) {
-                let _ = remove.set_attribute("type", "button");
-                remove.set_class_name("quiet");
                 let k = self.clone();
                 EventListener::new(&remove, "click", move |_| k.remove(id)).forget();
                 let _ = item.append_child(&remove);

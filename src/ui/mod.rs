@@ -108,6 +108,21 @@ pub(crate) async fn next_task() {
 }
 
 /// A new element with plain text inside.
+/// A `<button type="button">` with `label`, of `class` when one is given.
+#[cfg(feature = "ui")]
+pub(crate) fn button(
+    document: &Document,
+    label: &str,
+    class: Option<&str>,
+) -> Result<web_sys::Element, JsValue> {
+    let b = text_element(document, "button", label)?;
+    b.set_attribute("type", "button")?;
+    if let Some(class) = class {
+        b.set_class_name(class);
+    }
+    Ok(b)
+}
+
 #[cfg(any(feature = "ui", feature = "importer"))]
 pub(crate) fn text_element(
     document: &Document,

@@ -13,7 +13,7 @@ use web_sys::{
     KeyboardEvent,
 };
 
-use super::{ask, by_id, failure, text_element};
+use super::{ask, button, by_id, failure, text_element};
 use crate::model::{Note, PersonKey};
 use crate::protocol::{Request, Response};
 
@@ -219,8 +219,8 @@ impl Notes {
             from.set_attribute("title", source)?;
             meta.append_child(&from)?;
         }
-        let edit = button(doc, "Edit")?;
-        let delete = button(doc, "Delete")?;
+        let edit = button(doc, "Edit", Some("quiet"))?;
+        let delete = button(doc, "Delete", Some("quiet"))?;
         meta.append_child(&edit)?;
         meta.append_child(&delete)?;
         item.append_child(&meta)?;
@@ -254,8 +254,8 @@ impl Notes {
         tags.set_attribute("placeholder", "Tags")?;
         let actions = doc.create_element("div")?;
         actions.set_class_name("note-meta");
-        let save = button(doc, "Save")?;
-        let cancel = button(doc, "Cancel")?;
+        let save = button(doc, "Save", Some("quiet"))?;
+        let cancel = button(doc, "Cancel", Some("quiet"))?;
         actions.append_child(&save)?;
         actions.append_child(&cancel)?;
         item.append_child(&text)?;
@@ -321,13 +321,6 @@ fn enter_without_shift(event: &web_sys::Event) -> bool {
     event
         .dyn_ref::<KeyboardEvent>()
         .is_some_and(|k| k.key() == "Enter" && !k.shift_key() && !k.is_composing())
-}
-
-fn button(document: &Document, label: &str) -> Result<Element, JsValue> {
-    let b = text_element(document, "button", label)?;
-    b.set_attribute("type", "button")?;
-    b.set_class_name("quiet");
-    Ok(b)
 }
 
 /// A `<time>` with the date in the user's locale and the exact moment as its `datetime`.
