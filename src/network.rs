@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Marks;
 use crate::people::People;
-use crate::relationship::{relationship, tie, Activity, Day, Ledger, Strength};
+use crate::relationship::{last_contact, relationship, tie, Day, Ledger, Strength};
 
 /// About how many relationships a person can keep up.
 pub const ACTIVE_LIMIT: u32 = 150;
@@ -84,7 +84,7 @@ pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
     for known in people.iter() {
         let ledger = Ledger::of(Some(known), None);
         let t = tie(&ledger, today);
-        let recent = last_days(&ledger, today).is_some_and(|d| d <= 365);
+        let recent = within_a_year(&ledger, today);
         if recent && t.strength != Strength::Connected {
             out.active += 1;
         }
@@ -94,7 +94,13 @@ pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
     }
     out.active += people
         .others()
-        .filter(|(_, a)| last_activity(a).is_some_and(|d| today - d <= 365))
+        .filter(|(_, activity)| {
+            let ledger = Ledger {
+                activity: **activity,
+                ..Ledger::default()
+            };
+            within_a_year(&ledger, today)
+        })
         .count() as u32;
     dormant.sort_by_key(|d| std::cmp::Reverse(d.0));
     out.dormant = dormant
@@ -118,24 +124,9 @@ pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
     out
 }
 
-/// Days since the last contact in `ledger`.
-fn last_days(ledger: &Ledger, today: Day) -> Option<i64> {
-    let talked = ledger
-        .conversation
-        .and_then(|c| c.last.as_deref())
-        .and_then(crate::relationship::day_of);
-    [talked, last_activity(&ledger.activity)]
-        .into_iter()
-        .flatten()
-        .max()
-        .map(|d| today - d)
-}
-
-fn last_activity(a: &Activity) -> Option<Day> {
-    [a.last_note, a.last_interaction.map(|(d, _)| d)]
-        .into_iter()
-        .flatten()
-        .max()
+/// Whether the last contact of any kind in `ledger` was within the last year.
+fn within_a_year(ledger: &Ledger, today: Day) -> bool {
+    last_contact(ledger).is_some_and(|(day, _)| today - day <= 365)
 }
 
 #[cfg(test)]

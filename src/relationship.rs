@@ -237,7 +237,7 @@ const CLOSE_ONCE: f64 = 30.0;
 const DORMANT_AFTER: Day = 365;
 
 /// The last time the user and the person had anything to do with each other, and what it was.
-fn last_contact(ledger: &Ledger) -> Option<(Day, &'static str)> {
+pub fn last_contact(ledger: &Ledger) -> Option<(Day, &'static str)> {
     let message = ledger
         .conversation
         .and_then(|c| c.last.as_deref())
