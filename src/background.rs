@@ -205,12 +205,10 @@ async fn route_stored(
                 .add_note(Note {
                     tags: clean_tags(&tags),
                     source,
-                    ..Note::new(person.clone(), text, now())
+                    ..Note::new(person, text, now())
                 })
                 .await?;
-            let notes = store.notes_for(&person).await?;
-            count_in_people(|people| people.count_note(&note));
-            Ok(Response::NoteSaved { note, notes })
+            note_saved(store, note).await
         }
         Request::Mark { mut marks } => {
             marks.goals.sort();
@@ -270,12 +268,10 @@ async fn route_stored(
             let note = store
                 .add_note(Note {
                     source: Some(url),
-                    ..Note::new(person.clone(), text, now())
+                    ..Note::new(person, text, now())
                 })
                 .await?;
-            let notes = store.notes_for(&person).await?;
-            count_in_people(|people| people.count_note(&note));
-            Ok(Response::NoteSaved { note, notes })
+            note_saved(store, note).await
         }
         Request::EditNote { id, text, tags } => {
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;
@@ -291,9 +287,7 @@ async fn route_stored(
         }
         Request::RestoreNote { note } => {
             let note = store.restore_note(note).await?;
-            let notes = store.notes_for(&note.person).await?;
-            count_in_people(|people| people.count_note(&note));
-            Ok(Response::NoteSaved { note, notes })
+            note_saved(store, note).await
         }
         Request::LogInteraction { interaction } => {
             let interaction = store.add_interaction(interaction).await?;
@@ -331,6 +325,14 @@ async fn route_stored(
             })
         }
     }
+}
+
+/// The answer to a note newly stored (saved, captured or put back): counted in the index, with
+/// all notes about its person.
+async fn note_saved(store: &Store, note: Note) -> Result<Response, StoreError> {
+    count_in_people(|people| people.count_note(&note));
+    let notes = store.notes_for(&note.person).await?;
+    Ok(Response::NoteSaved { note, notes })
 }
 
 /// Brings the contact index up to date with a write, in place when nobody else holds it, else by
