@@ -36,8 +36,8 @@ chrome.runtime.onStartup.addListener(() => refreshBadge());
 async function refreshBadge() {
   await ready;
   const self = { id: chrome.runtime.id, url: chrome.runtime.getURL('background.js') };
-  const answer = await handle_message('network', self);
-  const due = answer && answer.type === 'network' ? answer.overview.due.length : 0;
+  const answer = await handle_message('due_count', self);
+  const due = answer && answer.type === 'due_count' ? answer.due : 0;
   await chrome.action.setBadgeText({ text: due > 0 ? String(due) : '' });
   await chrome.action.setBadgeBackgroundColor({ color: '#0f7a5c' });
   return due;

@@ -232,6 +232,14 @@ async fn route_stored(
                 goals: store.setting(GOALS).await?.unwrap_or_default(),
             })
         }
+        Request::DueCount => {
+            let people = people(store).await?;
+            let marks = store.all_marks().await?;
+            let today = crate::relationship::day_of_ms(now());
+            Ok(Response::DueCount {
+                due: crate::network::due_count(&people, &marks, today) as u32,
+            })
+        }
         Request::Notebook => {
             let (notes, mut names) = store.notebook().await?;
             let people = people(store).await?;

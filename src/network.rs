@@ -53,33 +53,12 @@ pub struct Overview {
 
 /// The overview of `people` with the user's `marks`, as of `today`.
 pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
-    let mut out = Overview::default();
-    for m in marks {
-        let known = people.get(&m.person);
-        let ledger = Ledger {
-            rhythm_days: m.rhythm(),
-            activity: people.activity_of(&m.person),
-            ..Ledger::of(known, None)
-        };
-        let r = relationship(&ledger, today);
-        let entry = Entry {
-            person: m.person.clone(),
-            name: known.map_or_else(|| m.name.clone(), |k| k.contact.name()),
-            url: known.and_then(|k| k.contact.url.clone()),
-            days_since: r.last_interaction.as_ref().map(|l| l.days_ago),
-            due_in_days: r.keep_in_touch.due_in_days,
-            strength: r.tie.strength,
-            key: m.key,
-            goals: m.goals.clone(),
-        };
-        if r.keep_in_touch.is_due() {
-            out.due.push(entry.clone());
-        }
-        out.marked.push(entry);
-    }
-    out.due.sort_by_key(|e| e.due_in_days);
-    out.marked.sort_by_key(|e| e.name.to_lowercase());
-
+    let (due, marked) = marked(people, marks, today);
+    let mut out = Overview {
+        due,
+        marked,
+        ..Overview::default()
+    };
     let mut dormant = Vec::new();
     for known in people.iter() {
         let ledger = Ledger::of(Some(known), None);
@@ -122,6 +101,45 @@ pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
         })
         .collect();
     out
+}
+
+/// How many people are due: what the toolbar badge shows. Reads only the marked people, not the
+/// whole network, since it runs after every change that can move it.
+pub fn due_count(people: &People, marks: &[Marks], today: Day) -> usize {
+    marked(people, marks, today).0.len()
+}
+
+/// The people the user marked, as entries: those due (the most overdue first), and all of them
+/// (by name).
+fn marked(people: &People, marks: &[Marks], today: Day) -> (Vec<Entry>, Vec<Entry>) {
+    let mut due = Vec::new();
+    let mut all = Vec::new();
+    for m in marks {
+        let known = people.get(&m.person);
+        let ledger = Ledger {
+            rhythm_days: m.rhythm(),
+            activity: people.activity_of(&m.person),
+            ..Ledger::of(known, None)
+        };
+        let r = relationship(&ledger, today);
+        let entry = Entry {
+            person: m.person.clone(),
+            name: known.map_or_else(|| m.name.clone(), |k| k.contact.name()),
+            url: known.and_then(|k| k.contact.url.clone()),
+            days_since: r.last_interaction.as_ref().map(|l| l.days_ago),
+            due_in_days: r.keep_in_touch.due_in_days,
+            strength: r.tie.strength,
+            key: m.key,
+            goals: m.goals.clone(),
+        };
+        if r.keep_in_touch.is_due() {
+            due.push(entry.clone());
+        }
+        all.push(entry);
+    }
+    due.sort_by_key(|e| e.due_in_days);
+    all.sort_by_key(|e| e.name.to_lowercase());
+    (due, all)
 }
 
 /// Whether the last contact of any kind in `ledger` was within the last year.
@@ -200,6 +218,7 @@ mod tests {
             .map(|e| (e.name.as_str(), e.due_in_days))
             .collect();
         assert_eq!(due, [("Ada Lovelace", Some(-40)), ("Dee Never", Some(0))]);
+        assert_eq!(due_count(&people, &marks, today), 2);
         assert_eq!(o.marked.len(), 3);
         assert_eq!(o.marked[1].goals, ["new_job"]);
         // Bob: 60 messages, silent since March 2022.

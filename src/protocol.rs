@@ -77,8 +77,11 @@ pub enum Request {
     /// What the user marked about a person (key person, rhythm, goals); all unmarked removes it.
     Mark { marks: Marks },
     /// The network at a glance: who is due, dormant ties, how many are active
-    /// (`network::overview`). Also asked daily by the service worker itself, for the badge.
+    /// (`network::overview`).
     Network,
+    /// How many people are due (`network::due_count`): asked by the service worker itself, daily
+    /// and after every change that can move it, for the toolbar badge.
+    DueCount,
     /// Every note with a name for whom it is about, for the side panel's search.
     Notebook,
     /// The user's networking goals; with `set`, stored first.
@@ -190,6 +193,7 @@ impl Request {
             | Request::Restore { .. }
             | Request::Mark { .. }
             | Request::Network
+            | Request::DueCount
             | Request::Notebook
             | Request::Goals { .. }
             | Request::DeleteNote { .. }
@@ -219,6 +223,7 @@ impl Request {
             Request::Backup => "backup",
             Request::Mark { .. } => "mark",
             Request::Network => "network",
+            Request::DueCount => "due_count",
             Request::Notebook => "notebook",
             Request::Goals { .. } => "goals",
             Request::Restore { .. } => "restore",
@@ -319,9 +324,13 @@ pub enum Response {
     Marked {
         marks: Marks,
     },
-    /// The network at a glance, and the user's goals.
+    /// The network at a glance.
     Network {
         overview: Overview,
+    },
+    /// How many people are due.
+    DueCount {
+        due: u32,
     },
     /// Every note, and names for the people they are about (`[person, name]`).
     Notebook {
