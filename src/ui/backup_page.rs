@@ -10,7 +10,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use super::{ask, by_id, failure};
-use crate::backup::{contacts_csv, contacts_vcard, parse, Backup};
+use crate::backup::{contacts_csv, contacts_vcard, parse, Backup, StoredContact};
 use crate::protocol::{Request, Response};
 
 struct View {
@@ -53,28 +53,10 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         })
     })?;
     on("contacts-csv", |v| {
-        spawn_local(async move {
-            if let Some(backup) = current(&v).await.and_then(|j| checked(&v, &j)) {
-                let csv = contacts_csv(&backup.contacts);
-                download(&v, "common-ground-contacts.csv", &csv, "text/csv");
-                v.say(&format!(
-                    "{} contacts downloaded as CSV.",
-                    backup.contacts.len()
-                ));
-            }
-        })
+        spawn_local(contacts_as(v, CSV));
     })?;
     on("contacts-vcard", |v| {
-        spawn_local(async move {
-            if let Some(backup) = current(&v).await.and_then(|j| checked(&v, &j)) {
-                let cards = contacts_vcard(&backup.contacts);
-                download(&v, "common-ground-contacts.vcf", &cards, "text/vcard");
-                v.say(&format!(
-                    "{} contacts downloaded as vCard.",
-                    backup.contacts.len()
-                ));
-            }
-        })
+        spawn_local(contacts_as(v, VCARD));
     })?;
     on("restore-yes", |v| {
         let Some(text) = v.chosen.borrow_mut().take() else {
@@ -146,6 +128,41 @@ async fn choose(view: &View) {
             view.say(&format!("{}: {e}", file.name()));
             view.file.set_value("");
         }
+    }
+}
+
+/// A way to download the contacts: its name for the user, the file's name and type, and how.
+struct Format {
+    name: &'static str,
+    file: &'static str,
+    kind: &'static str,
+    render: fn(&[StoredContact]) -> String,
+}
+
+const CSV: Format = Format {
+    name: "CSV",
+    file: "common-ground-contacts.csv",
+    kind: "text/csv",
+    render: contacts_csv,
+};
+
+const VCARD: Format = Format {
+    name: "vCard",
+    file: "common-ground-contacts.vcf",
+    kind: "text/vcard",
+    render: contacts_vcard,
+};
+
+/// Downloads the contacts stored now in `format`.
+async fn contacts_as(view: Rc<View>, format: Format) {
+    if let Some(backup) = current(&view).await.and_then(|j| checked(&view, &j)) {
+        let text = (format.render)(&backup.contacts);
+        download(&view, format.file, &text, format.kind);
+        view.say(&format!(
+            "{} contacts downloaded as {}.",
+            backup.contacts.len(),
+            format.name
+        ));
     }
 }
 
