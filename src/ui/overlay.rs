@@ -123,15 +123,7 @@ pub(super) fn start() -> Result<(), JsValue> {
 
     let v = view.clone();
     EventListener::new(&view.toggle, "click", move |_| {
-        let collapsed = !is_collapsed(&v);
-        show_collapsed(&v, collapsed);
-        spawn_local(async move {
-            ask(&Request::Flag {
-                name: Flag::OverlayCollapsed,
-                set: Some(collapsed),
-            })
-            .await;
-        });
+        set_collapsed(&v, !is_collapsed(&v))
     })
     .forget();
 
@@ -186,14 +178,7 @@ fn heard(view: &View, message: JsValue) {
             let mine = fragment(view);
             if mine.as_deref().and_then(token_from_fragment) == Some(token.as_str()) {
                 if is_collapsed(view) {
-                    show_collapsed(view, false);
-                    spawn_local(async {
-                        ask(&Request::Flag {
-                            name: Flag::OverlayCollapsed,
-                            set: Some(false),
-                        })
-                        .await;
-                    });
+                    set_collapsed(view, false);
                 }
                 view.notes.focus();
             }
@@ -503,6 +488,19 @@ fn is_collapsed(view: &View) -> bool {
     view.document
         .body()
         .is_some_and(|b| b.class_list().contains("collapsed"))
+}
+
+/// The user collapsed or expanded the overlay: shown at once, stored, and the frame resized by
+/// the content script the core tells.
+fn set_collapsed(view: &View, collapsed: bool) {
+    show_collapsed(view, collapsed);
+    spawn_local(async move {
+        ask(&Request::Flag {
+            name: Flag::OverlayCollapsed,
+            set: Some(collapsed),
+        })
+        .await;
+    });
 }
 
 fn show_collapsed(view: &View, collapsed: bool) {
