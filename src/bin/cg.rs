@@ -18,7 +18,7 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
-    use common_ground::draft::favour::check;
+    use common_ground::draft::favour::{check_for, Occasion};
     use common_ground::draft::{drafts, Brief, Context, Lang, Purpose, FREE_LIMIT};
     use common_ground::extract::extract;
     use std::collections::HashMap;
@@ -121,7 +121,12 @@ mod cli {
         /// introduction, a call, feedback, a sale, "what can we do for each other"), in English
         /// or Dutch: `{"asks_favour", "findings": [{"start", "end", "kind", "why"}]}` with
         /// character offsets into the input.
-        CheckMessage,
+        CheckMessage {
+            /// How strict: `first` (a connection request), `follow-up` (after they accepted
+            /// or after meeting) or `keep-in-touch`.
+            #[arg(long, default_value = "first", value_parser = parse_occasion)]
+            context: Occasion,
+        },
         /// Write a generated backup of fictional people (the options page restores it): the
         /// contacts, notes about them and logged interactions.
         SampleBackup {
@@ -230,11 +235,11 @@ mod cli {
                 };
                 json(&drafts(&context, &brief).map_err(|e| e.to_string())?)
             }
-            Command::CheckMessage => {
+            Command::CheckMessage { context } => {
                 let mut text = String::new();
                 std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
                     .map_err(|e| format!("cannot read the message from stdin: {e}"))?;
-                let findings = check(&text);
+                let findings = check_for(&text, context);
                 json(&serde_json::json!({
                     "asks_favour": !findings.is_empty(),
                     "findings": findings,
@@ -326,6 +331,12 @@ mod cli {
         );
         let annotation = annotate(Some(&me), &them, previous.as_ref(), &people, &kept, today);
         Ok((me, them, annotation))
+    }
+
+    fn parse_occasion(text: &str) -> Result<Occasion, String> {
+        Occasion::parse(text).ok_or_else(|| {
+            format!("unknown context {text:?}: use first, follow-up or keep-in-touch")
+        })
     }
 
     fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, String> {
