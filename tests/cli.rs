@@ -255,9 +255,9 @@ fn common_ground_from_an_imported_me_and_an_extracted_page() {
 #[test]
 fn check_message_reads_stdin_and_gives_character_spans() {
     use std::io::Write;
-    let run = |message: &str| -> serde_json::Value {
+    let run_in = |context: &str, message: &str| -> serde_json::Value {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cg"))
-            .arg("check-message")
+            .args(["check-message", "--context", context])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()
@@ -272,6 +272,7 @@ fn check_message_reads_stdin_and_gives_character_spans() {
         assert!(out.status.success());
         serde_json::from_slice(&out.stdout).unwrap()
     };
+    let run = |message: &str| run_in("first", message);
     let message = "Leuk, Zoë! Wat kunnen wij voor elkaar betekenen?";
     let answer = run(message);
     assert_eq!(answer["asks_favour"], true);
@@ -282,9 +283,25 @@ fn check_message_reads_stdin_and_gives_character_spans() {
         finding["end"].as_u64().unwrap() as usize,
     );
     let span: String = message.chars().skip(start).take(end - start).collect();
-    assert_eq!(span, "Wat kunnen wij voor elkaar betekenen");
+    assert_eq!(span, "Wat kunnen wij voor elkaar betekenen?");
+    // The rewrite is in the message's language.
+    assert!(finding["suggestion"]
+        .as_str()
+        .is_some_and(|s| s.contains("als ik")));
     assert_eq!(
         run("Zullen we connecten?"),
         serde_json::json!({"asks_favour": false, "findings": []})
     );
+    // How they are doing is a fair question between people in touch, not in a first message.
+    assert_eq!(run("Hoe gaat het met je?")["asks_favour"], true);
+    assert_eq!(
+        run_in("keep-in-touch", "Hoe gaat het met je?")["asks_favour"],
+        false
+    );
+    let refused = Command::new(env!("CARGO_BIN_EXE_cg"))
+        .args(["check-message", "--context", "later"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("first, follow-up or keep-in-touch"));
 }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use common_ground::draft::favour::check;
+use common_ground::draft::favour::check_for;
 use common_ground::draft::{
     drafts, Brief, Context, DraftError, FactKind, Lang, Purpose, FREE_LIMIT, PREMIUM_LIMIT,
 };
@@ -228,7 +228,11 @@ fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts()
                             let units = d.text.encode_utf16().count();
                             assert_eq!(d.chars, units, "{what}");
                             assert!(units <= limit, "{what}: {units} > {limit}: {}", d.text);
-                            assert!(check(&d.text).is_empty(), "{what}: asks: {}", d.text);
+                            assert!(
+                                check_for(&d.text, purpose.occasion()).is_empty(),
+                                "{what}: asks: {}",
+                                d.text
+                            );
                             assert!(
                                 d.gives,
                                 "{what}: neither appreciates nor offers: {}",

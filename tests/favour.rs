@@ -104,7 +104,11 @@ fn measure(name: &str, set: &[Labelled]) -> Score {
     for m in set {
         let findings = check_for(&m.text, m.occasion());
         let flagged = !findings.is_empty();
-        for group in [format!("lang {}", m.lang), format!("kind {}", m.kind), "all".into()] {
+        for group in [
+            format!("lang {}", m.lang),
+            format!("kind {}", m.kind),
+            "all".into(),
+        ] {
             let s = groups.entry(group).or_default();
             match (m.ask, flagged) {
                 (Some(true), true) => s.tp += 1,

@@ -409,7 +409,8 @@ const CHECK_IN: &str = r"\bhow (are|have) you( been| doing| finding| liking| enj
 
 const OFFER_QUESTION: &str = r"^\W*(shall|should|can|may|could) i (send|share|forward|pass|email|drop|introduce|make an intro)\b|\bmind if i (send|share|forward|pass|make|introduce|connect you)\b|\b(want|would you like) me to (send|share|forward|pass|introduce)\b|\b(would you like|do you want|want) (a copy|the (link|slides|article|deck|notes|recording|report))\b|^\W*(zal|mag|kan) ik (je|jou|u) (\w+ ){0,4}(sturen|doorsturen|mailen|toesturen|delen|voorstellen)\b|^\W*(zal|mag|kan) ik ('m|hem|het|die|dat|deze) (\w+ ){0,2}(sturen|doorsturen|mailen|delen)\b|\bwil(t)? (je|jij|u) (de|het|die|dat|mijn) (link|artikel|slides|presentatie|rapport|aantekeningen|overzicht)\b|\b(interesse|interested|zin) (om|to) (\S+ ){0,3}(te )?(ontvangen|receive|get a copy|lezen|read)\b|\binterested in receiving\b";
 
-const CONNECTING: &str = r"\b(connect|connecting|connected|connection|connecten|netwerk|network|toevoegen|linken)\b";
+const CONNECTING: &str =
+    r"\b(connect|connecting|connected|connection|connecten|netwerk|network|toevoegen|linken)\b";
 
 const OFFER: &str = r"\b(happy to|glad to|gladly|(i can|i could|i'll|i will) (help|share|send|introduce|offer|give|forward|pass|connect you|put you)|i'd be happy|i would be happy|if (it|that) (helps|is useful|would help)|if you ever|if there is anything|anything (that )?i can|ik kan (je|u|jullie)|ik wil je|ik help (je|u) graag|ik (stel|breng) (je|u)|als ik( (je|u|jullie))?( ooit)?( ergens)?( mee)? (kan|kun)|denk (ik )?graag (\w+ )?mee|ik deel graag|deel ik graag|stuur ik (je|u)|ik stuur (je|u)|als (je|u) (er )?ooit|als (je|u) (vragen|hulp)|mocht (je|u) (\w+ ){0,3}ooit)\b";
 
@@ -471,8 +472,8 @@ mod rewrites {
     ];
     const ENGLISH: &[&str] = &[
         "the", "you", "your", "i", "and", "to", "of", "with", "for", "is", "a", "it", "that",
-        "would", "love", "thanks", "my", "our", "we", "are", "be", "on", "in", "how", "what",
-        "hi", "hello", "best",
+        "would", "love", "thanks", "my", "our", "we", "are", "be", "on", "in", "how", "what", "hi",
+        "hello", "best",
     ];
 
     // Each suggestion passes the checker itself (tested): it gives or offers, and asks for
@@ -602,7 +603,10 @@ mod tests {
         }
         for lang in ["en", "nl-je", "nl-u"] {
             for kind in ALL_KINDS {
-                assert!(seen.contains(&(lang, kind)), "{lang} has no rewrite for {kind:?}");
+                assert!(
+                    seen.contains(&(lang, kind)),
+                    "{lang} has no rewrite for {kind:?}"
+                );
             }
         }
     }
@@ -654,24 +658,49 @@ mod tests {
         for (text, kind) in [
             ("Interesse in een korte call?", Kind::Meeting),
             ("Zou je open staan voor een kort gesprek", Kind::Meeting),
-            ("Would a free 30-min audit be valuable for you?", Kind::Meeting),
-            ("Would you be comfortable making an intro?", Kind::Introduction),
-            ("Do you know Sam well enough to intro, or just LinkedIn-connected?", Kind::Introduction),
-            ("I'm interested in the Operations Manager role and wanted to reach out.", Kind::Job),
-            ("I'd love to connect and discuss how I can contribute.", Kind::Meeting),
+            (
+                "Would a free 30-min audit be valuable for you?",
+                Kind::Meeting,
+            ),
+            (
+                "Would you be comfortable making an intro?",
+                Kind::Introduction,
+            ),
+            (
+                "Do you know Sam well enough to intro, or just LinkedIn-connected?",
+                Kind::Introduction,
+            ),
+            (
+                "I'm interested in the Operations Manager role and wanted to reach out.",
+                Kind::Job,
+            ),
+            (
+                "I'd love to connect and discuss how I can contribute.",
+                Kind::Meeting,
+            ),
             ("Hoe genereren jullie nu nieuwe klanten?", Kind::Question),
             ("Relevant voor uw cliënten?", Kind::Sale),
             ("Graag even sparren!", Kind::Advice),
             ("Plannen kan hier: example.org/demo.", Kind::Meeting),
-            ("I'd appreciate your perspective on whether I fit.", Kind::Advice),
+            (
+                "I'd appreciate your perspective on whether I fit.",
+                Kind::Advice,
+            ),
             ("Could you refer me for the opening?", Kind::Referral),
             ("Wat kunnen wij voor elkaar betekenen?", Kind::MutualBenefit),
             ("Please call me when you have a moment.", Kind::Meeting),
-            ("Ik ben benieuwd hoe jullie dat nu aanpakken.", Kind::Question),
+            (
+                "Ik ben benieuwd hoe jullie dat nu aanpakken.",
+                Kind::Question,
+            ),
             ("Dan plan ik graag een kort gesprek in.", Kind::Meeting),
         ] {
             let found = check(text);
-            assert_eq!(found.first().map(|f| f.kind), Some(kind), "{text}: {found:?}");
+            assert_eq!(
+                found.first().map(|f| f.kind),
+                Some(kind),
+                "{text}: {found:?}"
+            );
         }
     }
 

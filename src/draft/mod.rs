@@ -188,6 +188,18 @@ impl Purpose {
             Purpose::FollowUp => "follow-up",
         }
     }
+
+    /// How strictly the favour checker reads a draft for this purpose: a connection request
+    /// asks nothing; a message to someone in touch may ask how they are.
+    pub fn occasion(self) -> favour::Occasion {
+        match self {
+            Purpose::Connect => favour::Occasion::First,
+            Purpose::Congratulate | Purpose::Thank | Purpose::FollowUp => {
+                favour::Occasion::FollowUp
+            }
+            Purpose::Reconnect | Purpose::Share => favour::Occasion::KeepInTouch,
+        }
+    }
 }
 
 impl std::str::FromStr for Purpose {
@@ -362,7 +374,7 @@ pub fn drafts(ctx: &Context, brief: &Brief) -> Result<Vec<Draft>, DraftError> {
             too_long = true;
             continue;
         };
-        if let Some(finding) = favour::check(&draft.text).first() {
+        if let Some(finding) = favour::check_for(&draft.text, brief.purpose.occasion()).first() {
             ask = Some(finding.why);
             continue;
         }

@@ -21,7 +21,7 @@ use web_sys::{
 
 use super::{ask, button, by_id, text_element};
 use crate::chrome;
-use crate::draft::favour::check;
+use crate::draft::favour::{check_for, Finding, Occasion};
 use crate::draft::{
     drafts, utf16_len, Brief, Context, Draft, Fact, FactKind, Lang, Purpose, FREE_LIMIT,
     PREMIUM_LIMIT,
@@ -230,7 +230,7 @@ impl Drafting {
             Ok(list) => {
                 self.error.set_hidden(true);
                 for (i, draft) in list.iter().enumerate() {
-                    if let Ok(item) = self.item(i, draft, limit) {
+                    if let Ok(item) = self.item(i, draft, limit, purpose.occasion()) {
                         let _ = self.list.append_child(&item);
                     }
                 }
@@ -244,7 +244,13 @@ impl Drafting {
 
     /// One draft: the box labelled `Draft` over the layer that marks asks, its count, what it
     /// is built on, the asks found, and its buttons.
-    fn item(self: &Rc<Self>, i: usize, draft: &Draft, limit: usize) -> Result<Element, JsValue> {
+    fn item(
+        self: &Rc<Self>,
+        i: usize,
+        draft: &Draft,
+        limit: usize,
+        occasion: Occasion,
+    ) -> Result<Element, JsValue> {
         let doc = &self.document;
         let item = doc.create_element("li")?;
         item.set_class_name("draft");
@@ -293,17 +299,24 @@ impl Drafting {
             item.append_child(&uses)?;
         }
 
-        let checked = Checked {
+        let checked = Rc::new(Checked {
             document: doc.clone(),
+            text: text.clone(),
             marks: marks.clone(),
             count,
             findings,
             item: item.clone(),
             limit,
-        };
-        checked.update(&draft.text);
-        let t = text.clone();
-        EventListener::new(&text, "input", move |_| checked.update(&t.value())).forget();
+            occasion,
+            found: RefCell::default(),
+        });
+        checked.update();
+        let c = checked.clone();
+        EventListener::new(&checked.findings, "click", move |event| {
+            c.take_rewrite(event)
+        })
+        .forget();
+        EventListener::new(&text, "input", move |_| checked.update()).forget();
         let t = text.clone();
         EventListener::new(&text, "scroll", move |_| {
             marks.set_scroll_top(t.scroll_top());
@@ -379,27 +392,34 @@ impl Drafting {
     }
 }
 
-/// A draft's live parts: its count, the layer that marks asks, and the list of them.
+/// A draft's live parts: its box, its count, the layer that marks asks, and the list of them
+/// with a give-first rewrite for each.
 struct Checked {
     document: Document,
+    text: HtmlTextAreaElement,
     marks: Element,
     count: Element,
     findings: Element,
     item: Element,
     limit: usize,
+    /// How strict the checker is: a connection request, or a message to someone in touch.
+    occasion: Occasion,
+    /// The asks found in the text as it is now, for `Use this instead`.
+    found: RefCell<Vec<Finding>>,
 }
 
 impl Checked {
-    /// Counts `text` as LinkedIn does and marks every ask the checker finds in it.
-    fn update(&self, text: &str) {
-        let units = utf16_len(text);
+    /// Counts the box's text as LinkedIn does and marks every ask the checker finds in it.
+    fn update(self: &Rc<Self>) {
+        let text = self.text.value();
+        let units = utf16_len(&text);
         self.count
             .set_text_content(Some(&format!("{units} / {} characters", self.limit)));
         let _ = self
             .count
             .class_list()
             .toggle_with_force("over", units > self.limit);
-        let found = check(text);
+        let found = check_for(&text, self.occasion);
         let chars: Vec<char> = text.chars().collect();
         let slice = |from: usize, to: usize| -> String {
             chars[from.min(chars.len())..to.min(chars.len())]
@@ -420,13 +440,7 @@ impl Checked {
                 let _ = self.marks.append_child(&mark);
             }
             at = finding.end;
-            if let Ok(line) = text_element(
-                &self.document,
-                "li",
-                &format!("“{}”: {}", slice(finding.start, finding.end), finding.why),
-            ) {
-                let _ = self.findings.append_child(&line);
-            }
+            let _ = self.finding_line(finding, &slice(finding.start, finding.end));
         }
         // The trailing line break keeps the layer as tall as the box's text.
         let _ = self
@@ -436,6 +450,54 @@ impl Checked {
             .item
             .class_list()
             .toggle_with_force("asks", !found.is_empty());
+        *self.found.borrow_mut() = found;
+    }
+
+    /// "“Heb je 15 minuten?”: asks for a call or a meeting: their time", then how to turn it
+    /// around, the rewrite, and `Use this instead`, which puts the rewrite in the ask's place.
+    fn finding_line(&self, finding: &Finding, span: &str) -> Result<(), JsValue> {
+        let doc = &self.document;
+        let line = text_element(doc, "li", &format!("“{span}”: {}", finding.why))?;
+        let tip = text_element(
+            doc,
+            "p",
+            &format!("{}: “{}”", finding.advice, finding.suggestion),
+        )?;
+        tip.set_class_name("rewrite");
+        line.append_child(&tip)?;
+        let take = button(doc, "Use this instead", None)?;
+        take.set_attribute("aria-label", &format!("Use this instead of “{span}”"))?;
+        take.set_attribute("data-start", &finding.start.to_string())?;
+        line.append_child(&take)?;
+        self.findings.append_child(&line)?;
+        Ok(())
+    }
+
+    /// `Use this instead` was pressed: the ask it stands under gives way to its rewrite.
+    fn take_rewrite(self: &Rc<Self>, event: &web_sys::Event) {
+        let start = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.get_attribute("data-start"))
+            .and_then(|s| s.parse::<usize>().ok());
+        let Some(start) = start else {
+            return;
+        };
+        let rewritten = {
+            let found = self.found.borrow();
+            let Some(finding) = found.iter().find(|f| f.start == start) else {
+                return;
+            };
+            let chars: Vec<char> = self.text.value().chars().collect();
+            let (from, to) = (finding.start.min(chars.len()), finding.end.min(chars.len()));
+            let mut out: String = chars[..from].iter().collect();
+            out.push_str(finding.suggestion);
+            out.extend(&chars[to..]);
+            out
+        };
+        self.text.set_value(&rewritten);
+        self.update();
+        let _ = self.text.focus();
     }
 }
 

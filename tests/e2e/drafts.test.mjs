@@ -107,22 +107,35 @@ test('Draft message shows three drafts in Dutch built on the note and the shared
   assert.equal(await frame.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
 });
 
-test('editing a draft into an ask marks the ask as the user types, and taking it out clears it', T, async () => {
+test('editing a draft into an ask marks the ask with a give-first rewrite, and taking the rewrite clears it', T, async () => {
   const box = frame.getByLabel('Draft', { exact: true }).first();
   const original = await box.inputValue();
-  await box.fill(`${original} Do you have 15 minutes for a quick call?`);
-  const findings = frame.locator('#drafts li.draft').first().locator('.findings li');
+  const ask = 'Do you have 15 minutes for a quick call?';
+  await box.fill(`${ask}\n${original}`);
+  const item = frame.locator('#drafts li.draft').first();
+  const findings = item.locator('.findings li');
   await findings.first().waitFor();
   const said = await findings.allInnerTexts();
-  assert.ok(said.some((f) => f.startsWith('“15 minutes”: asks for a call or a meeting')), said.join(' | '));
-  const marked = await frame.locator('#drafts li.draft').first().locator('mark').allInnerTexts();
-  assert.ok(marked.includes('15 minutes') && marked.includes('quick call'), marked.join(' | '));
-  const count = await frame.locator('#drafts li.draft').first().locator('.count').innerText();
+  assert.ok(said.some((f) => f.startsWith(`“${ask}”: asks for a call or a meeting`)), said.join(' | '));
+  assert.deepEqual(await item.locator('mark').allInnerTexts(), [ask]);
+  // The drafts are in English since the test before: so is the rewrite.
+  const rewrite = await item.locator('.findings .rewrite').first().innerText();
+  assert.match(rewrite, /^Offer something of yours .*: “Happy to send you my notes/, rewrite);
+  const count = await item.locator('.count').innerText();
   assert.equal(count, `${(await box.inputValue()).length} / 200 characters`);
 
+  await item.getByRole('button', { name: `Use this instead of “${ask}”` }).click();
+  await findings.first().waitFor({ state: 'detached' });
+  const taken = await box.inputValue();
+  assert.ok(taken.endsWith(`\n${original}`) && !taken.includes('15 minutes') && taken.startsWith('Happy to send you'), taken);
+  assert.equal(await item.locator('mark').count(), 0);
+  assert.equal(await item.locator('.count').innerText(), `${taken.length} / 200 characters`);
+
+  await box.fill(`${original}\nCould you introduce me to Lotte?`);
+  await findings.first().waitFor();
   await box.fill(original);
-  await frame.locator('#drafts li.draft').first().locator('.findings li').first().waitFor({ state: 'detached' });
-  assert.equal(await frame.locator('#drafts li.draft').first().locator('mark').count(), 0);
+  await findings.first().waitFor({ state: 'detached' });
+  assert.equal(await item.locator('mark').count(), 0);
 });
 
 test('Copy puts the draft on the clipboard', T, async () => {
