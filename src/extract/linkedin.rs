@@ -397,7 +397,48 @@ fn heading_is(text: &str, titles: &[&str]) -> bool {
     titles.contains(&first.as_str())
 }
 
+/// An entry of the 2024 layout: its own lines, and when it groups roles under one company,
+/// those roles (one level: a role holds no roles). Each nested entity is visited once, by the
+/// nearest entity above it, so a page of roles nested N deep costs N, not 2^N.
 fn entity_2024(entity: ElementRef<'_>) -> Entry {
+    let marker = sel!("[data-view-name='profile-component-entity']");
+    let roles = entity
+        .select(marker)
+        .filter(|role| is_role_of(*role, entity))
+        .map(|role| Entry {
+            lines: own_lines(role),
+            roles: vec![],
+            org_url: None,
+        })
+        .filter(|role| !role.lines.is_empty())
+        .collect();
+    Entry {
+        lines: own_lines(entity),
+        roles,
+        org_url: company_link(entity),
+    }
+}
+
+/// Whether `role` is one of the roles `entity` groups: inside its sub-components, with no
+/// other entity between them.
+fn is_role_of(role: ElementRef<'_>, entity: ElementRef<'_>) -> bool {
+    let sub = sel!(".pvs-entity__sub-components");
+    let mut in_sub = false;
+    for above in role.ancestors().filter_map(ElementRef::wrap) {
+        if above.id() == entity.id() {
+            return in_sub;
+        }
+        if above.value().attr("data-view-name") == Some("profile-component-entity") {
+            return false;
+        }
+        in_sub |= sub.matches(&above);
+    }
+    false
+}
+
+/// The visible lines of an entity that are its own, not those of the roles inside its
+/// sub-components.
+fn own_lines(entity: ElementRef<'_>) -> Vec<String> {
     let sub = sel!(".pvs-entity__sub-components");
     let inside_sub = |e: ElementRef<'_>| {
         e.ancestors()
@@ -405,23 +446,12 @@ fn entity_2024(entity: ElementRef<'_>) -> Entry {
             .take_while(|a| a.id() != entity.id())
             .any(|a| sub.matches(&a))
     };
-    let lines = entity
+    entity
         .select(sel!("span[aria-hidden='true']"))
         .filter(|s| !inside_sub(*s))
         .map(visible_text)
         .filter(|t| !t.is_empty())
-        .collect();
-    let roles = entity
-        .select(sel!(
-            ".pvs-entity__sub-components [data-view-name='profile-component-entity']"
-        ))
-        .map(entity_2024)
-        .collect();
-    Entry {
-        lines,
-        roles,
-        org_url: company_link(entity),
-    }
+        .collect()
 }
 
 fn entry_2026(item: ElementRef<'_>) -> Entry {

@@ -78,13 +78,16 @@ pub fn focus_main<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
 }
 
 /// Every removable block in `html`, in order: (start, end, whether to keep it after all).
+/// Linear: once a kind of block is found unclosed, no later one of that kind is looked for
+/// (30,000 unclosed `<code>` tags would otherwise each search to the end of the page).
 fn blocks<'a>(html: &'a str, handle: &'a str) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
     let bytes = html.as_bytes();
     let mut at = 0;
+    let mut unclosed = [false; BLOCKS.len() + 1];
     std::iter::from_fn(move || {
         while let Some(offset) = html[at..].find('<') {
             let start = at + offset;
-            match block_at(html, bytes, start, handle) {
+            match block_at(html, bytes, start, handle, &mut unclosed) {
                 Some((end, keep)) => {
                     at = end;
                     return Some((start, end, keep));
@@ -97,21 +100,36 @@ fn blocks<'a>(html: &'a str, handle: &'a str) -> impl Iterator<Item = (usize, us
 }
 
 /// If a removable block starts at `start`: where it ends, and whether to keep it after all.
-fn block_at(html: &str, bytes: &[u8], start: usize, handle: &str) -> Option<(usize, bool)> {
+/// `unclosed[k]` says that block kind `k` (the last one: comments) has no end tag further on.
+fn block_at(
+    html: &str,
+    bytes: &[u8],
+    start: usize,
+    handle: &str,
+    unclosed: &mut [bool; BLOCKS.len() + 1],
+) -> Option<(usize, bool)> {
     if bytes[start..].starts_with(b"<!--") {
-        let end = html[start + 4..]
-            .find("-->")
-            .map_or(html.len(), |i| start + 4 + i + 3);
+        let end = match html[start + 4..].find("-->") {
+            Some(i) => start + 4 + i + 3,
+            None => html.len(),
+        };
         return Some((end, false));
     }
-    let (open, close) = BLOCKS.iter().find(|(open, _)| {
+    let (kind, (open, close)) = BLOCKS.iter().enumerate().find(|(_, (open, _))| {
         starts_with_ignore_case(&bytes[start..], open.as_bytes())
             // `<code>` or `<code ` but not `<codex`.
             && bytes.get(start + open.len()).is_some_and(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
     })?;
+    if unclosed[kind] {
+        return None;
+    }
     let body_from = start + open.len();
-    let end = find_ignore_case(&bytes[body_from..], close.as_bytes())
-        .map(|i| body_from + i + close.len())?; // unclosed: keep the rest of the page
+    let Some(end) = find_ignore_case(&bytes[body_from..], close.as_bytes())
+        .map(|i| body_from + i + close.len())
+    else {
+        unclosed[kind] = true; // unclosed: keep the rest of the page
+        return None;
+    };
     let block = &html[start..end];
     let keep = match *open {
         "<script" => {
@@ -124,6 +142,83 @@ fn block_at(html: &str, bytes: &[u8], start: usize, handle: &str) -> Option<(usi
         _ => false,
     };
     Some((end, keep))
+}
+
+/// How deep elements may nest before the rest of a page is left unread. Real profile pages
+/// nest at most about 40 deep (LinkedIn's 2026 layout: 40, its 2025 one: 36); the HTML parser
+/// and every walk up the tree cost in proportion to the depth.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that never nest: void elements, and those whose end tag may be left out (the
+/// parser closes them when the next one starts).
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp", "colgroup", "caption", "html", "head",
+    "body",
+];
+
+/// Elements whose content is text, not markup.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "noscript",
+    "noembed",
+    "noframes",
+    "iframe",
+    "plaintext",
+];
+
+/// `html` up to where its elements would nest deeper than [`MAX_DEPTH`]: what comes after is
+/// not read. One linear pass over the tags, counting opened and closed elements.
+pub fn bound_depth(html: &str) -> &str {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(offset) = html[at..].find('<') {
+        let start = at + offset;
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let name_from = start + 1 + usize::from(closing);
+        let name_len = bytes[name_from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_from].is_ascii_alphabetic() {
+            at = start + 1;
+            continue;
+        }
+        let name = html[name_from..name_from + name_len].to_ascii_lowercase();
+        let Some(tag_end) = html[name_from..].find('>').map(|i| name_from + i) else {
+            break;
+        };
+        at = tag_end + 1;
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            match find_ignore_case(&bytes[at..], close.as_bytes()) {
+                Some(i) => at += i,
+                None => break,
+            }
+            continue;
+        }
+        if bytes[tag_end - 1] == b'/' {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            return &html[..start];
+        }
+    }
+    html
 }
 
 fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
@@ -191,6 +286,34 @@ mod tests {
         ];
         for (html, want) in cases {
             assert_eq!(prune(html, "ada"), want, "{html}");
+        }
+        // Many unclosed blocks: each is kept, and the pass stays linear.
+        let page = "<code>x".repeat(30_000);
+        assert_eq!(prune(&page, "ada"), page);
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_bound_is_left_unread() {
+        let deep = format!(
+            "<main>{}x{}</main>",
+            "<div>".repeat(MAX_DEPTH + 10),
+            "</div>".repeat(MAX_DEPTH + 10)
+        );
+        let read = bound_depth(&deep);
+        assert_eq!(read.matches("<div>").count(), MAX_DEPTH - 1);
+        assert!(!read.contains('x'));
+        // Closed, flat, void, self-closing and raw-text elements do not add up.
+        let flat = format!(
+            "{}{}{}{}",
+            "<div>a</div>".repeat(1000),
+            "<li><p>b<br><img src=x>".repeat(1000),
+            "<span/>".repeat(1000),
+            "<script>\"<div><div>\"</script>".repeat(1000)
+        );
+        assert_eq!(bound_depth(&flat), flat);
+        for cut in ["<div", "<", "</", "<1>", "<script>never closed <div>"] {
+            let page = format!("<h1>A</h1>{cut}");
+            assert_eq!(bound_depth(&page), page);
         }
     }
 }

@@ -1,0 +1,115 @@
+//! Pages written to break the reader: every page in `../shared/fixtures/hostile/` (roles nested
+//! N deep, pages found by fuzzing that aborted, hung or crawled), and the same shapes built here
+//! deeper still, for a fresh clone. Each must get a clear answer under every kind of address.
+//! A watchdog turns a hang into a failure instead of a stuck test run; it is a bound, not a
+//! speed measurement (`./build.sh bench` measures speed).
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common_ground::extract::{extract, prune::MAX_DEPTH, Extraction};
+
+const ADDRESSES: [&str; 3] = [
+    "https://www.linkedin.com/in/exp-onential/",
+    "https://github.com/exp-onential",
+    "https://example.org/about",
+];
+
+/// Far more than any real page takes (the slowest hostile page reads in well under a second).
+const WATCHDOG: Duration = Duration::from_secs(60);
+
+/// Reads `html` at every kind of address on another thread; fails if any reading does not
+/// answer within the watchdog.
+fn read_everywhere(name: &str, html: String) -> Vec<Extraction> {
+    let (sent, answers) = mpsc::channel();
+    std::thread::spawn(move || {
+        for url in ADDRESSES {
+            let answer = extract(url, &html).map_err(|e| e.to_string());
+            if sent.send(answer).is_err() {
+                return;
+            }
+        }
+    });
+    ADDRESSES
+        .iter()
+        .map(|url| match answers.recv_timeout(WATCHDOG) {
+            Ok(Ok(extraction)) => extraction,
+            Ok(Err(e)) => panic!("{name} at {url}: {e}"),
+            Err(_) => panic!("{name} at {url}: no answer within {WATCHDOG:?}"),
+        })
+        .collect()
+}
+
+/// LinkedIn's 2024 shape with roles nested `depth` deep in one experience entry.
+fn nested_roles(depth: usize) -> String {
+    let role =
+        r#"<div data-view-name="profile-component-entity"><span aria-hidden="true">Role</span>"#;
+    format!(
+        r#"<!DOCTYPE html><html><head><title>Exp | LinkedIn</title></head><body><main>
+<section class="artdeco-card pv-top-card"><h1 class="text-heading-xlarge">Exp Onential</h1></section>
+<section class="artdeco-card"><div id="experience"></div><h2><span aria-hidden="true">Experience</span></h2><ul><li>
+<div data-view-name="profile-component-entity"><span aria-hidden="true">Acme</span>
+<div class="pvs-entity__sub-components">{}{}</div></div></li></ul></section></main></body></html>"#,
+        role.repeat(depth),
+        "</div>".repeat(depth)
+    )
+}
+
+#[test]
+fn roles_nested_deep_are_read_once_each() {
+    for depth in [22, 27, 40, MAX_DEPTH * 2] {
+        let answers = read_everywhere(&format!("roles nested {depth} deep"), nested_roles(depth));
+        let Extraction::Profile(profile) = &answers[0] else {
+            panic!("{depth}: no profile: {:?}", answers[0]);
+        };
+        assert_eq!(profile.name, "Exp Onential");
+        // A role holds no roles: only the first nested one is Acme's.
+        assert_eq!(
+            profile.positions.len(),
+            1,
+            "{depth}: {:?}",
+            profile.positions
+        );
+    }
+}
+
+#[test]
+fn deep_and_unclosed_markup_is_bounded() {
+    let pages = [
+        ("50,000 nested divs", "<div>".repeat(50_000)),
+        ("30,000 unclosed code blocks", "<code>x ".repeat(30_000)),
+        ("nested lists", "<ul><li><div>".repeat(20_000)),
+        (
+            "nested sections",
+            "<section><h2>Experience</h2><div componentkey=a>".repeat(10_000),
+        ),
+    ];
+    for (name, body) in pages {
+        let html = format!("<html><head><title>A B | LinkedIn</title></head><body><main><h1>A B</h1>{body}</main></body></html>");
+        read_everywhere(name, html);
+    }
+}
+
+#[test]
+fn every_hostile_page_in_the_shared_fixtures_gets_an_answer() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/hostile");
+    let Ok(top) = std::fs::read_dir(&dir) else {
+        eprintln!("{} is not beside this checkout: skipped", dir.display());
+        return;
+    };
+    let mut files: Vec<_> = top.flatten().map(|e| e.path()).collect();
+    if let Ok(found) = std::fs::read_dir(dir.join("fuzz-found")) {
+        files.extend(found.flatten().map(|e| e.path()));
+    }
+    let pages: Vec<_> = files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "bin"))
+        .collect();
+    assert!(pages.len() >= 10, "{} hostile pages", pages.len());
+    for path in pages {
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let html = String::from_utf8_lossy(&bytes).into_owned();
+        read_everywhere(&path.display().to_string(), html);
+    }
+}
