@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 // Without this Playwright does not report requests made by service workers.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 export const SITE = 'https://www.linkedin.com';
