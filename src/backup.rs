@@ -20,6 +20,7 @@ use crate::model::{
     Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
 };
 use crate::people::ContactByUser;
+use crate::protocol::MAX_NOTE_CHARS;
 
 pub const FORMAT: &str = "common-ground-backup";
 pub const VERSION: u32 = 2;
@@ -265,11 +266,22 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
     Ok(backup.canonical())
 }
 
-/// What a backup must hold to be restored: every note and interaction with an id, no id twice,
-/// no contact twice.
+/// The highest note or interaction id a backup may hold. The store numbers new records after
+/// the highest one it holds, and they cross as `u32`: a restored id of 4,294,967,295 made every
+/// later note unreadable. Two billion leaves room for two billion more.
+pub const MAX_RECORD_ID: u32 = i32::MAX as u32;
+
+/// The longest keep-in-touch rhythm a backup may set: ten years.
+pub const MAX_RHYTHM_DAYS: u32 = 3650;
+
+/// What a backup must hold to be restored, all checked before anything is written: every note
+/// and interaction with an id in range, no record of any kind twice, every person key one the
+/// extension makes, and notes no longer than the note box takes.
 fn check(backup: &Backup) -> Result<(), BackupError> {
+    /// No two of `what` share their id (or the key named `by`: "two profiles have the person").
     fn unique<T: Ord + std::fmt::Display>(
         what: &str,
+        by: &str,
         ids: impl Iterator<Item = Option<T>>,
     ) -> Result<(), BackupError> {
         let mut seen = Vec::new();
@@ -282,16 +294,44 @@ fn check(backup: &Backup) -> Result<(), BackupError> {
         seen.sort();
         if let Some(pair) = seen.windows(2).find(|w| w[0] == w[1]) {
             return Err(BackupError::Invalid(format!(
-                "two {what}s have the id {}",
+                "two {what}s have the {by} {}",
                 pair[0]
             )));
         }
         Ok(())
     }
-    unique("note", backup.notes.iter().map(|n| n.id))?;
-    unique("interaction", backup.interactions.iter().map(|i| i.id))?;
+    fn in_range(what: &str, ids: impl Iterator<Item = Option<u32>>) -> Result<(), BackupError> {
+        match ids.flatten().find(|&id| id > MAX_RECORD_ID) {
+            Some(id) => Err(BackupError::Invalid(format!(
+                "one {what} has the id {id}; ids go up to {MAX_RECORD_ID}"
+            ))),
+            None => Ok(()),
+        }
+    }
+    fn valid_keys<'a>(
+        what: &str,
+        keys: impl Iterator<Item = &'a PersonKey>,
+    ) -> Result<(), BackupError> {
+        match keys.enumerate().find(|(_, k)| !k.is_valid()) {
+            Some((i, key)) => Err(BackupError::Invalid(format!(
+                "{what} number {} is about {:?}, which is not a person's key (linkedin:…, github:… or web:…)",
+                i + 1,
+                shorten(key.as_str())
+            ))),
+            None => Ok(()),
+        }
+    }
+    unique("note", "id", backup.notes.iter().map(|n| n.id))?;
+    unique(
+        "interaction",
+        "id",
+        backup.interactions.iter().map(|i| i.id),
+    )?;
+    in_range("note", backup.notes.iter().map(|n| n.id))?;
+    in_range("interaction", backup.interactions.iter().map(|i| i.id))?;
     unique(
         "contact",
+        "id",
         backup.contacts.iter().map(|c| Some(c.id.clone())),
     )?;
     if let Some(c) = backup.contacts.iter().find(|c| c.id != c.imported.id) {
@@ -300,7 +340,69 @@ fn check(backup: &Backup) -> Result<(), BackupError> {
             c.id, c.imported.id
         )));
     }
+    unique(
+        "profile",
+        "person",
+        backup.profiles.iter().map(|p| Some(p.person.to_string())),
+    )?;
+    unique(
+        "conversation",
+        "person",
+        backup.conversations.iter().map(|c| Some(c.person.clone())),
+    )?;
+    unique(
+        "mark",
+        "person",
+        backup.marks.iter().map(|m| Some(m.person.clone())),
+    )?;
+    unique(
+        "setting",
+        "name",
+        backup.settings.iter().map(|s| Some(s.name.clone())),
+    )?;
+    let rhythms = backup
+        .contacts
+        .iter()
+        .map(|c| (c.id.as_str(), c.user.rhythm_days))
+        .chain(
+            backup
+                .marks
+                .iter()
+                .map(|m| (m.person.as_str(), m.rhythm_days)),
+        );
+    for (who, days) in rhythms {
+        if let Some(days) = days.filter(|d| !(1..=MAX_RHYTHM_DAYS).contains(d)) {
+            return Err(BackupError::Invalid(format!(
+                "{} is to be kept in touch with every {days} days; a rhythm is 1 to {MAX_RHYTHM_DAYS} days",
+                shorten(who)
+            )));
+        }
+    }
+    valid_keys("note", backup.notes.iter().map(|n| &n.person))?;
+    valid_keys("interaction", backup.interactions.iter().map(|i| &i.person))?;
+    valid_keys("profile", backup.profiles.iter().map(|p| &p.person))?;
+    if let Some((i, note)) = backup
+        .notes
+        .iter()
+        .enumerate()
+        .find(|(_, n)| n.text.chars().count() > MAX_NOTE_CHARS)
+    {
+        return Err(BackupError::Invalid(format!(
+            "note number {} is {} characters long; notes are kept up to {MAX_NOTE_CHARS}",
+            i + 1,
+            note.text.chars().count()
+        )));
+    }
     Ok(())
+}
+
+/// A key or name from a file, cut short enough to quote in a message.
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// The user's contacts as CSV, in the columns of LinkedIn's own `Connections.csv` plus the
@@ -552,6 +654,97 @@ mod tests {
             parse(twice).unwrap_err().to_string(),
             "The backup contradicts itself: two notes have the id 3. Nothing was changed."
         );
+    }
+
+    /// Each damage is refused before anything is written, with what is wrong.
+    #[test]
+    fn a_backup_is_checked_whole_before_it_is_restored() {
+        let good = || sample(4, 3, 2);
+        let cases: Vec<(&str, Box<dyn Fn(&mut Backup)>)> = vec![
+            (
+                "ids go up to 2147483647",
+                Box::new(|b| b.notes[0].id = Some(u32::MAX)),
+            ),
+            (
+                "ids go up to",
+                Box::new(|b| b.interactions[0].id = Some(MAX_RECORD_ID + 1)),
+            ),
+            (
+                "two profiles have the person",
+                Box::new(|b| {
+                    let p = b.profiles[0].clone();
+                    b.profiles.push(p);
+                }),
+            ),
+            (
+                "two marks have the person",
+                Box::new(|b| {
+                    let m = Marks {
+                        person: "linkedin:ada".into(),
+                        name: "Ada".into(),
+                        key: true,
+                        rhythm_days: None,
+                        goals: vec![],
+                    };
+                    b.marks = vec![m.clone(), m];
+                }),
+            ),
+            (
+                "two conversations have the person",
+                Box::new(|b| {
+                    let c: Conversation = serde_json::from_value(serde_json::json!(
+                        {"person": "c1", "name": "A", "messages": 1, "sent": 1, "received": 0}
+                    ))
+                    .unwrap();
+                    b.conversations = vec![c.clone(), c];
+                }),
+            ),
+            (
+                "two settings have the name",
+                Box::new(|b| {
+                    let s = Setting {
+                        name: "lang".into(),
+                        value: serde_json::json!("nl"),
+                    };
+                    b.settings = vec![s.clone(), s];
+                }),
+            ),
+            (
+                "not a person's key",
+                Box::new(|b| b.notes[1].person = PersonKey::from_raw("javascript:alert(1)")),
+            ),
+            (
+                "not a person's key",
+                Box::new(|b| b.profiles[0].person = PersonKey::from_raw("linkedin:")),
+            ),
+            (
+                "notes are kept up to 10000",
+                Box::new(|b| b.notes[2].text = "x".repeat(MAX_NOTE_CHARS + 1)),
+            ),
+            (
+                "a rhythm is 1 to 3650 days",
+                Box::new(|b| b.contacts[0].user.rhythm_days = Some(0)),
+            ),
+        ];
+        for (said, damage) in cases {
+            let mut backup = good();
+            damage(&mut backup);
+            let text = serde_json::to_string(&backup).unwrap();
+            let e = parse(&text).expect_err(said).to_string();
+            assert!(e.contains(said), "{said}: {e}");
+        }
+        assert!(parse(&good().to_json().unwrap()).is_ok());
+    }
+
+    proptest::proptest! {
+        /// Any id up to the bound restores; any id past it is refused.
+        #[test]
+        fn ids_restore_exactly_up_to_the_bound(id in proptest::prelude::any::<u32>()) {
+            let mut backup = sample(1, 1, 0);
+            backup.notes[0].id = Some(id);
+            let read = parse(&backup.to_json().unwrap());
+            proptest::prop_assert_eq!(read.is_ok(), id <= MAX_RECORD_ID);
+        }
     }
 
     #[test]

@@ -83,6 +83,29 @@ impl PersonKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether this is a key the extension makes: `linkedin:`, `github:` or `web:` and a handle
+    /// of at most [`PersonKey::MAX_HANDLE_CHARS`] characters, without spaces or control
+    /// characters.
+    pub fn is_valid(&self) -> bool {
+        let Some((site, handle)) = self.0.split_once(':') else {
+            return false;
+        };
+        [Site::Linkedin, Site::Github, Site::Web]
+            .iter()
+            .any(|s| s.as_str() == site)
+            && !handle.is_empty()
+            && handle.chars().count() <= Self::MAX_HANDLE_CHARS
+            && !handle.chars().any(|c| c.is_whitespace() || c.is_control())
+    }
+
+    pub const MAX_HANDLE_CHARS: usize = 512;
+
+    /// A key as read from a file, unchecked (see [`PersonKey::is_valid`]).
+    #[cfg(test)]
+    pub(crate) fn from_raw(text: &str) -> Self {
+        PersonKey(text.to_owned())
+    }
 }
 
 impl std::fmt::Display for PersonKey {

@@ -113,3 +113,71 @@ fn every_hostile_page_in_the_shared_fixtures_gets_an_answer() {
         read_everywhere(&path.display().to_string(), html);
     }
 }
+
+/// The backups `make-bad-files.py` writes (duplicate ids, profiles and marks, ids past what the
+/// store can key, invalid person keys, a 20 MB note, a zero rhythm, truncated and newer files):
+/// each is refused with a message for people, or, if it reads, it holds nothing the store
+/// could not keep.
+#[test]
+fn every_hostile_backup_is_refused_clearly_or_is_whole() {
+    use common_ground::backup::{parse, MAX_RECORD_ID};
+    let script =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/hostile/make-bad-files.py");
+    if !script.exists() {
+        eprintln!("{} is not beside this checkout: skipped", script.display());
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("cg-bad-files-{}", std::process::id()));
+    let made = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&out)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&out).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("backup-") && name.ends_with(".json")) {
+            continue;
+        }
+        checked += 1;
+        let Ok(text) = String::from_utf8(std::fs::read(entry.path()).unwrap()) else {
+            continue; // not text: refused before it is read (`cg check-backup` says so)
+        };
+        match parse(&text) {
+            Err(e) => {
+                let said = e.to_string();
+                assert!(
+                    said.contains("Nothing was changed") || said.contains("nothing was changed"),
+                    "{name}: {said}"
+                );
+                assert!(
+                    !said.contains("invalid type:") && !said.contains("internally tagged"),
+                    "{name}: {said}"
+                );
+            }
+            Ok(backup) => {
+                let mut ids: Vec<_> = backup.notes.iter().filter_map(|n| n.id).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                assert_eq!(ids.len(), backup.notes.len(), "{name}");
+                assert!(ids.iter().all(|&id| id <= MAX_RECORD_ID), "{name}");
+                assert!(backup.notes.iter().all(|n| n.person.is_valid()), "{name}");
+                let mut people: Vec<_> = backup
+                    .profiles
+                    .iter()
+                    .map(|p| p.person.to_string())
+                    .collect();
+                people.sort();
+                people.dedup();
+                assert_eq!(people.len(), backup.profiles.len(), "{name}");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(checked >= 10, "{checked} backups");
+}
