@@ -660,7 +660,8 @@ mod tests {
     #[test]
     fn a_backup_is_checked_whole_before_it_is_restored() {
         let good = || sample(4, 3, 2);
-        let cases: Vec<(&str, Box<dyn Fn(&mut Backup)>)> = vec![
+        type Damage = Box<dyn Fn(&mut Backup)>;
+        let cases: Vec<(&str, Damage)> = vec![
             (
                 "ids go up to 2147483647",
                 Box::new(|b| b.notes[0].id = Some(u32::MAX)),
