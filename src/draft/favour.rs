@@ -208,16 +208,23 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 /// What `sentence` asks for, if it asks.
 fn read_act(sentence: &str) -> Option<Kind> {
     let p = patterns();
-    if p.negated.is_match(sentence) {
-        return None;
-    }
-    if let Some(kind) = p.always.iter().find(|(re, _)| re.is_match(sentence)) {
-        return Some(kind.1);
+    // "Not looking for a job" rules out the job, not the rest of the sentence.
+    let negated = p.negated.is_match(sentence);
+    let counts = |kind: Kind| !(negated && kind == Kind::Job);
+    if let Some(&(_, kind)) = p
+        .always
+        .iter()
+        .find(|(re, kind)| counts(*kind) && re.is_match(sentence))
+    {
+        return Some(kind);
     }
     // "Discuss the ideas you raised" exchanges ideas; it books no one's time.
     let rest = p.exchange.replace_all(sentence, "");
-    let object = p.objects.iter().find(|(re, _)| re.is_match(&rest));
-    let object = object.map(|o| o.1);
+    let object = p
+        .objects
+        .iter()
+        .find(|(re, kind)| counts(*kind) && re.is_match(&rest))
+        .map(|o| o.1);
     let scheduled = p.scheduled.is_match(sentence);
     if is_question(sentence) {
         if p.check_in.is_match(sentence) {
@@ -418,7 +425,7 @@ const REQUEST: &str = r"^\W*(please )?(call|ring|phone|email|text|book|schedule|
 
 const WISH: &str = r"\b(i'd|i would|would|we'd|we would) (really |greatly )?(love|like|welcome|be keen|appreciate|value)\b|\b(it|that) would be (great|good|nice|wonderful|helpful) (to|if)\b|\bwould be great to\b|\bi('m| am| was)? hoping\b|\bi hoped\b|\bi hope (to|that you|you)\b|\b(ik zou|zou) (je|u|jullie)? ?graag\b|\bgraag\b|\bhet zou (mooi|fijn|leuk|top|geweldig) zijn\b|\bik hoop(te)? (dat (je|u|jullie)|je|u)\b|\b(ik wil|wil ik) (je|u|jullie)? ?(graag|even)\b";
 
-const NEGATED: &str = r"\b(no need to|not asking|i'm not looking for|i am not looking for|not looking for a|niet op zoek naar|geen behoefte aan|hoef je niet|hoeft u niet)\b";
+const NEGATED: &str = r"\b(not asking for a job|i'm not looking for|i am not looking for|not looking for a|niet op zoek naar|geen behoefte aan)\b";
 
 /// The give-first rewrites, per language and register.
 mod rewrites {
@@ -633,6 +640,8 @@ mod tests {
             "Happy to introduce you to Lotte if that helps.",
             "Ik stel je graag voor aan Lotte, als je dat wilt.",
             "No need to reply, I just wanted to say thanks.",
+            "I'm not looking for a job, just wanted to say how much I liked your talk.",
+            "Ik ben niet op zoek naar een nieuwe baan, maar je talk was erg goed.",
             "Shall I send you the slides?",
             "Can I send you the article I mentioned?",
             "Want me to forward the report?",
@@ -694,6 +703,10 @@ mod tests {
                 Kind::Question,
             ),
             ("Dan plan ik graag een kort gesprek in.", Kind::Meeting),
+            (
+                "I'm not looking for a job, but do you have 15 minutes for a call?",
+                Kind::Meeting,
+            ),
         ] {
             let found = check(text);
             assert_eq!(
