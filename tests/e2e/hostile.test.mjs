@@ -4,7 +4,7 @@
 // ../shared/fixtures/hostile are added when that folder is beside the checkout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSite, launchBrowser, overlayFrame, SITE, PAGES, ROOT } from './harness.mjs';
@@ -50,6 +50,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   site?.close();
+  rmSync(pages, { recursive: true, force: true });
 });
 
 test('after every hostile page, the next profile still gets its overlay', { timeout: 600_000 }, async () => {
