@@ -91,7 +91,7 @@ pub fn overview(people: &People, marks: &[Marks], today: Day) -> Overview {
             Entry {
                 person: known.contact.id.clone(),
                 name: known.contact.name(),
-                url: known.contact.url.clone(),
+                url: known.contact.url.as_deref().and_then(profile_link),
                 days_since: r.last_interaction.map(|l| l.days_ago),
                 due_in_days: None,
                 strength: Strength::Dormant,
@@ -125,7 +125,7 @@ fn marked(people: &People, marks: &[Marks], today: Day) -> (Vec<Entry>, Vec<Entr
         let entry = Entry {
             person: m.person.clone(),
             name: known.map_or_else(|| m.name.clone(), |k| k.contact.name()),
-            url: known.and_then(|k| k.contact.url.clone()),
+            url: known.and_then(|k| k.contact.url.as_deref().and_then(profile_link)),
             days_since: r.last_interaction.as_ref().map(|l| l.days_ago),
             due_in_days: r.keep_in_touch.due_in_days,
             strength: r.tie.strength,
@@ -147,8 +147,45 @@ fn within_a_year(ledger: &Ledger, today: Day) -> bool {
     last_contact(ledger).is_some_and(|(day, _)| today - day <= 365)
 }
 
+/// A contact's address as a link the lists may show: `https:` to LinkedIn or GitHub only. An
+/// imported or restored address is data from a file; `http:`, `javascript:` or another site
+/// would open what the user did not ask for.
+pub fn profile_link(url: &str) -> Option<String> {
+    let rest = url.trim().strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let ours = ["linkedin.com", "github.com"]
+        .iter()
+        .any(|site| host == *site || host.ends_with(&format!(".{site}")));
+    let clean = !url
+        .trim()
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control());
+    (ours && clean).then(|| url.trim().to_owned())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_https_profile_addresses_become_links() {
+        use super::profile_link;
+        assert_eq!(
+            profile_link("https://www.linkedin.com/in/ada").as_deref(),
+            Some("https://www.linkedin.com/in/ada")
+        );
+        assert!(profile_link("https://nl.linkedin.com/in/ada").is_some());
+        assert!(profile_link("https://github.com/ada").is_some());
+        for bad in [
+            "http://www.linkedin.com/in/ada",
+            "javascript:alert(1)",
+            "https://linkedin.com.evil.example/in/ada",
+            "https://evil.example/?https://www.linkedin.com",
+            "https://www.linkedin.com/in/a\nb",
+            "",
+        ] {
+            assert_eq!(profile_link(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
     use crate::model::{Conversation, Note, PersonKey, Site};
     use crate::people::tests::contact;
