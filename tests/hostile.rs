@@ -121,25 +121,11 @@ fn every_hostile_page_in_the_shared_fixtures_gets_an_answer() {
 #[test]
 fn every_hostile_backup_is_refused_clearly_or_is_whole() {
     use common_ground::backup::{parse, MAX_RECORD_ID};
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/hostile/make-bad-files.py");
-    if !script.exists() {
-        eprintln!("{} is not beside this checkout: skipped", script.display());
+    let Some(out) = bad_files() else {
         return;
-    }
-    let out = std::env::temp_dir().join(format!("cg-bad-files-{}", std::process::id()));
-    let made = std::process::Command::new("python3")
-        .arg(&script)
-        .arg(&out)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
+    };
     let mut checked = 0;
-    for entry in std::fs::read_dir(&out).unwrap().flatten() {
+    for entry in std::fs::read_dir(out).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !(name.starts_with("backup-") && name.ends_with(".json")) {
             continue;
@@ -178,6 +164,62 @@ fn every_hostile_backup_is_refused_clearly_or_is_whole() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(&out);
     assert!(checked >= 10, "{checked} backups");
+}
+
+/// The zips `make-bad-files.py` writes (corrupt, truncated, a 225-byte zip declaring 4 GB, zip64
+/// headers declaring exabytes, bombs of 600 MB and 1 GB, 20,000 entries): each but the good one
+/// is refused with what to do, before memory grows past the import's bounds.
+#[test]
+fn every_hostile_zip_is_refused_clearly() {
+    use common_ground::import::{expand, ExportFile};
+    let Some(out) = bad_files() else {
+        return;
+    };
+    let mut checked = 0;
+    for entry in std::fs::read_dir(out).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".zip") {
+            continue;
+        }
+        checked += 1;
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let read = expand(vec![ExportFile::new(name.clone(), bytes)]);
+        if name == "good.zip" {
+            assert!(read.is_ok_and(|files| !files.is_empty()), "{name}");
+        } else {
+            let said = read.expect_err(&name).to_string();
+            assert!(said.contains("download the export again"), "{name}: {said}");
+        }
+    }
+    assert!(checked >= 8, "{checked} zips");
+}
+
+/// What `make-bad-files.py` writes, made once for the tests that read it; `None` (and the tests
+/// skip) when `../shared/fixtures` is not beside this checkout.
+fn bad_files() -> Option<&'static Path> {
+    static MADE: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    MADE.get_or_init(|| {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/fixtures/hostile/make-bad-files.py");
+        if !script.exists() {
+            eprintln!("{} is not beside this checkout: skipped", script.display());
+            return None;
+        }
+        // Within target/, written anew each run: the bombs alone are 6 MB, the rest 230 MB.
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-files");
+        let _ = std::fs::remove_dir_all(&out);
+        let made = std::process::Command::new("python3")
+            .arg(&script)
+            .arg(&out)
+            .output()
+            .expect("python3 runs");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        Some(out)
+    })
+    .as_deref()
 }
