@@ -81,6 +81,26 @@ test('a corrupt zip is refused with a clear message and the store keeps what it 
   await page.close();
 });
 
+test('a zip whose headers claim 4 GB is refused before it is unpacked, and the store keeps what it had', T, async () => {
+  const before = await networkStatus();
+  // The sample export with every entry's uncompressed size, local and central, set to 4 GB.
+  const zip = Buffer.from(readFileSync(sampleExport(50, 10)));
+  for (let i = 0; i + 30 <= zip.length; i++) {
+    const signature = zip.readUInt32LE(i);
+    if (signature === 0x04034b50) zip.writeUInt32LE(0xffffffff, i + 22);
+    if (signature === 0x02014b50) zip.writeUInt32LE(0xffffffff, i + 24);
+  }
+  const liar = join(dir, 'Basic_LinkedInDataExport_liar.zip');
+  writeFileSync(liar, zip);
+  const page = await extensionPage('import.html');
+  await importFiles(page, liar);
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Basic_LinkedInDataExport_liar.zip is larger than an export can be' }).waitFor();
+  assert.match(await status.innerText(), /download the export again.*Nothing was imported\.$/s);
+  assert.equal(await networkStatus(), before);
+  await page.close();
+});
+
 test('rows that cannot be read are listed with file, line and why; the rest imports', T, async () => {
   const csv = join(dir, 'Connections.csv');
   writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
