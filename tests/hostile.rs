@@ -210,6 +210,7 @@ fn bad_files() -> Option<&'static Path> {
         let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-files");
         let _ = std::fs::remove_dir_all(&out);
         let made = std::process::Command::new("python3")
+            .env("CG", env!("CARGO_BIN_EXE_cg"))
             .arg(&script)
             .arg(&out)
             .output()
