@@ -40,3 +40,13 @@ pub mod store;
     any(feature = "ui", feature = "settings", feature = "importer")
 ))]
 pub mod ui;
+
+/// The longest start of `text` that fits in `bytes`, cut between characters: how the readers
+/// bound what they look at (`str::floor_char_boundary` is newer than this crate's Rust).
+pub(crate) fn within(text: &str, bytes: usize) -> &str {
+    let end = (0..=bytes.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    &text[..end]
+}

@@ -130,7 +130,7 @@ pub fn check(text: &str) -> Vec<Finding> {
 
 /// The asks in `text` for `occasion`, in order, one per sentence.
 pub fn check_for(text: &str, occasion: Occasion) -> Vec<Finding> {
-    let text = &text[..floor_char_boundary(text, MAX_CHECKED_BYTES)];
+    let text = crate::within(text, MAX_CHECKED_BYTES);
     let bank = rewrites::bank(text);
     let mut out = Vec::new();
     let mut chars_before = 0;
@@ -531,14 +531,6 @@ mod rewrites {
             .into_iter()
             .flat_map(|(name, rows)| rows.iter().map(move |r| (name, r.0, r.1, r.2)))
     }
-}
-
-/// The largest character boundary of `text` at or below `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 #[cfg(test)]

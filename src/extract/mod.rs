@@ -164,20 +164,12 @@ pub fn read(url: &str, html: &str) -> Reading {
 /// LinkedIn page is hidden JSON about other people and features. The work is bounded whatever
 /// the page: at most [`MAX_PAGE_BYTES`] are read, nested at most [`prune::MAX_DEPTH`] deep.
 fn parse(html: &str, handle: &str) -> Html {
-    let html = &html[..floor_char_boundary(html, MAX_PAGE_BYTES)];
+    let html = crate::within(html, MAX_PAGE_BYTES);
     Html::parse_document(prune::bound_depth(&prune::prune(html, handle)))
 }
 
 /// How much of a page is read: ten times the largest real profile page seen (about 1.6 MB).
 pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
-
-/// The largest character boundary of `text` at or below `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
-}
 
 /// Whether the page at `url` can be a profile at all, by its address alone: LinkedIn's `/in/…`
 /// pages, GitHub user pages, and any other site (schema.org may be anywhere). The content script
