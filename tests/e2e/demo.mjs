@@ -56,7 +56,7 @@ try {
   await frame.locator('#message-section').scrollIntoViewIfNeeded();
   await shoot(page, '4-drafts');
   const draft = frame.getByLabel('Draft', { exact: true }).first();
-  await draft.fill(`${await draft.inputValue()} Heb je binnenkort tijd voor een kop koffie?`);
+  await draft.fill(`${await draft.inputValue()}\nHeb je binnenkort tijd voor een kop koffie?`);
   await frame.locator('#drafts .findings li').first().waitFor();
   await frame.locator('#drafts li.draft').first().scrollIntoViewIfNeeded();
   await shoot(page, '5-favour-check');
