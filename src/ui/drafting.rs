@@ -410,7 +410,7 @@ struct Checked {
 
 impl Checked {
     /// Counts the box's text as LinkedIn does and marks every ask the checker finds in it.
-    fn update(self: &Rc<Self>) {
+    fn update(&self) {
         let text = self.text.value();
         let units = utf16_len(&text);
         self.count
@@ -474,7 +474,7 @@ impl Checked {
     }
 
     /// `Use this instead` was pressed: the ask it stands under gives way to its rewrite.
-    fn take_rewrite(self: &Rc<Self>, event: &web_sys::Event) {
+    fn take_rewrite(&self, event: &web_sys::Event) {
         let start = event
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
