@@ -369,7 +369,7 @@ fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Optio
             !e.ancestors()
                 .filter_map(ElementRef::wrap)
                 .take_while(|a| a.id() != section.id())
-                .any(|a| a.value().attr("data-view-name") == Some("profile-component-entity"))
+                .any(is_entity)
         });
         return Some(found.into_iter().map(entity_2024).collect());
     }
@@ -428,12 +428,17 @@ fn is_role_of(role: ElementRef<'_>, entity: ElementRef<'_>) -> bool {
         if above.id() == entity.id() {
             return in_sub;
         }
-        if above.value().attr("data-view-name") == Some("profile-component-entity") {
+        if is_entity(above) {
             return false;
         }
         in_sub |= sub.matches(&above);
     }
     false
+}
+
+/// Whether `element` is an entry of the 2024 layout (a position, a school, a grouped role).
+fn is_entity(element: ElementRef<'_>) -> bool {
+    element.value().attr("data-view-name") == Some("profile-component-entity")
 }
 
 /// The visible lines of an entity that are its own, not those of the roles inside its

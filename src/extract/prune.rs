@@ -83,7 +83,7 @@ pub fn focus_main<'a>(html: &'a str, handle: &str) -> Cow<'a, str> {
 fn blocks<'a>(html: &'a str, handle: &'a str) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
     let bytes = html.as_bytes();
     let mut at = 0;
-    let mut unclosed = [false; BLOCKS.len() + 1];
+    let mut unclosed = [false; BLOCKS.len()];
     std::iter::from_fn(move || {
         while let Some(offset) = html[at..].find('<') {
             let start = at + offset;
@@ -100,13 +100,13 @@ fn blocks<'a>(html: &'a str, handle: &'a str) -> impl Iterator<Item = (usize, us
 }
 
 /// If a removable block starts at `start`: where it ends, and whether to keep it after all.
-/// `unclosed[k]` says that block kind `k` (the last one: comments) has no end tag further on.
+/// `unclosed[k]` says that block kind `k` of [`BLOCKS`] has no end tag further on.
 fn block_at(
     html: &str,
     bytes: &[u8],
     start: usize,
     handle: &str,
-    unclosed: &mut [bool; BLOCKS.len() + 1],
+    unclosed: &mut [bool; BLOCKS.len()],
 ) -> Option<(usize, bool)> {
     if bytes[start..].starts_with(b"<!--") {
         let end = match html[start + 4..].find("-->") {
@@ -190,19 +190,20 @@ pub fn bound_depth(html: &str) -> &str {
             at = start + 1;
             continue;
         }
-        let name = html[name_from..name_from + name_len].to_ascii_lowercase();
+        let name = &html[name_from..name_from + name_len];
         let Some(tag_end) = html[name_from..].find('>').map(|i| name_from + i) else {
             break;
         };
         at = tag_end + 1;
-        if FLAT.contains(&name.as_str()) {
+        let is = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+        if is(FLAT) {
             continue;
         }
         if closing {
             depth = depth.saturating_sub(1);
             continue;
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if is(RAW_TEXT) {
             let close = format!("</{name}");
             match find_ignore_case(&bytes[at..], close.as_bytes()) {
                 Some(i) => at += i,
