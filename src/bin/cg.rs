@@ -20,7 +20,7 @@ mod cli {
     use clap::{Parser, Subcommand};
     use common_ground::draft::favour::{check_for, Occasion};
     use common_ground::draft::{drafts, Brief, Context, Lang, Purpose, FREE_LIMIT};
-    use common_ground::extract::extract;
+    use common_ground::extract::{extract, page_text};
     use std::collections::HashMap;
 
     use common_ground::history::{annotate, Annotation};
@@ -75,6 +75,10 @@ mod cli {
             url: String,
             /// The saved HTML file.
             file: PathBuf,
+            /// Print the page's visible text as the reader sees it (headings, list items,
+            /// buttons marked) instead of what it read.
+            #[arg(long)]
+            lines: bool,
         },
         /// Read a LinkedIn data export (the .zip, a folder of its CSV files, or one CSV file):
         /// prints per file how many rows were read and which were skipped, with line and reason.
@@ -168,12 +172,15 @@ mod cli {
 
     fn run(command: Command) -> Result<String, String> {
         match command {
-            Command::Extract { url, file } => {
+            Command::Extract { url, file, lines } => {
                 let bytes = std::fs::read(&file)
                     .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
                 // Saved pages are sometimes not valid UTF-8; the parser copes with replacement
                 // characters, so a stray byte does not lose the whole page.
                 let html = String::from_utf8_lossy(&bytes);
+                if lines {
+                    return page_text(&url, &html).map_err(|e| format!("{}: {e}", file.display()));
+                }
                 let extraction =
                     extract(&url, &html).map_err(|e| format!("{}: {e}", file.display()))?;
                 json(&extraction)

@@ -89,7 +89,95 @@ const MONTHS: &[(&str, u8)] = &[
     ("novembre", 11),
     ("décembre", 12),
     ("déc", 12),
+    // Spanish
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
+    // Portuguese
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("set", 9),
+    ("outubro", 10),
+    ("out", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Italian
+    ("gennaio", 1),
+    ("gen", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("mag", 5),
+    ("giugno", 6),
+    ("giu", 6),
+    ("luglio", 7),
+    ("lug", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("dicembre", 12),
+    // Russian, in the nominative and the genitive ("января 2020")
+    ("январь", 1),
+    ("января", 1),
+    ("янв", 1),
+    ("февраль", 2),
+    ("февраля", 2),
+    ("фев", 2),
+    ("март", 3),
+    ("марта", 3),
+    ("мар", 3),
+    ("апрель", 4),
+    ("апреля", 4),
+    ("апр", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("июнь", 6),
+    ("июня", 6),
+    ("июн", 6),
+    ("июль", 7),
+    ("июля", 7),
+    ("июл", 7),
+    ("август", 8),
+    ("августа", 8),
+    ("авг", 8),
+    ("сентябрь", 9),
+    ("сентября", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("октябрь", 10),
+    ("октября", 10),
+    ("окт", 10),
+    ("ноябрь", 11),
+    ("ноября", 11),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("декабрь", 12),
+    ("декабря", 12),
+    ("дек", 12),
 ];
+
+/// Words that sit between a month and its year ("ene. de 2020", "janv. 2020", "янв. 2020 г.").
+const FILLERS: &[&str] = &["de", "del", "г", "года"];
 
 const NOW: &[&str] = &[
     "present",
@@ -105,6 +193,14 @@ const NOW: &[&str] = &[
     "aujourd'hui",
     "présent",
     "actuel",
+    "actualidad",
+    "presente",
+    "o momento",
+    "momento",
+    "atual",
+    "oggi",
+    "настоящее время",
+    "н.в",
 ];
 
 /// Parses one end of a range: "Nov 2021", "mrt. 2019", "2015". `None` if it is not a date.
@@ -113,6 +209,7 @@ pub fn parse_date(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| !FILLERS.contains(&w.as_str()))
         .collect();
     match words.as_slice() {
         [year] => year_of(year).map(|y| y.to_string()),
@@ -265,6 +362,34 @@ mod tests {
                 range(Some("2021-07"), None, true),
             ),
             ("Sep 2012", range(Some("2012-09"), Some("2012-09"), false)),
+            (
+                "ene. de 2020 - actualidad · 4 años",
+                range(Some("2020-01"), None, true),
+            ),
+            (
+                "jan. de 2019 - o momento · 5 anos 2 meses",
+                range(Some("2019-01"), None, true),
+            ),
+            (
+                "set. de 2016 - dez. de 2018",
+                range(Some("2016-09"), Some("2018-12"), false),
+            ),
+            (
+                "giu 2015 - Presente · 9 anni",
+                range(Some("2015-06"), None, true),
+            ),
+            (
+                "ott 2012 - mag 2014",
+                range(Some("2012-10"), Some("2014-05"), false),
+            ),
+            (
+                "янв. 2020 г. – настоящее время · 4 г. 3 мес.",
+                range(Some("2020-01"), None, true),
+            ),
+            (
+                "сент. 2014 г. – авг. 2016 г.",
+                range(Some("2014-09"), Some("2016-08"), false),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(parse_range(text), want, "{text}");

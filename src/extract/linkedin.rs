@@ -23,7 +23,8 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
 use super::dates::parse_range;
-use super::{first_text, schema_org, sel, visible_text, NoProfile, PagePart};
+use super::outline::{self, Entry};
+use super::{first_text, schema_org, sel, text, visible_text, NoProfile, PagePart};
 use crate::model::{Education, Mutuals, Position, Profile, Site};
 
 pub(super) fn is_linkedin(url: &Address) -> bool {
@@ -57,38 +58,53 @@ pub(super) fn page_part(url: &Address) -> PagePart {
     }
 }
 
-const EXPERIENCE: &[&str] = &[
-    "experience",
-    "ervaring",
-    "berufserfahrung",
-    "erfahrung",
-    "expérience",
-];
-const EDUCATION: &[&str] = &[
-    "education",
-    "opleiding",
-    "ausbildung",
-    "formation",
-    "bildung",
-];
-
-/// Reads the profile of `handle` from a parsed LinkedIn page.
+/// Reads the profile of `handle` from a parsed LinkedIn page: from its visible text first
+/// ([`outline`], whatever the layout), completed by the layout readers below where they find
+/// more (dated entries the outline missed, the name of a card it did not anchor).
 pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Profile, NoProfile> {
     if let Some(reason) = no_profile(document) {
         return Err(reason);
     }
+    let lines = text::lines(document.root_element());
+    let title = title_name(document);
+    let outline_card = outline::top_card(&lines, title.as_deref());
     let schema = schema_org::read(document);
     let card = top_card(document);
     let mut profile = Profile {
         site: Site::Linkedin,
         url: format!("https://www.linkedin.com/in/{handle}/"),
         handle: handle.to_owned(),
-        name: card.name.clone().unwrap_or_default(),
-        headline: card.headline.clone(),
-        location: card.location.clone(),
-        positions: positions(document),
-        education: schools(document),
-        mutuals: mutuals(document),
+        name: outline_card
+            .name
+            .clone()
+            .filter(|n| !n.is_empty())
+            .or(card.name.clone())
+            .unwrap_or_default(),
+        headline: outline_card.headline.clone().or(card.headline.clone()),
+        location: outline_card.location.clone().or(card.location.clone()),
+        positions: better(
+            outline::section(&lines, outline::EXPERIENCE)
+                .map(outline::entries)
+                .unwrap_or_default()
+                .iter()
+                .flat_map(positions_of)
+                .collect(),
+            positions(document),
+            |p| p.start.is_some(),
+        ),
+        education: better(
+            outline::section(&lines, outline::EDUCATION)
+                .map(outline::entries)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(school_of)
+                .collect(),
+            schools(document),
+            |e| e.start.is_some(),
+        ),
+        mutuals: Some(line_mutuals(&lines))
+            .filter(|m| m.count > 0)
+            .unwrap_or_else(|| mutuals(document)),
     };
 
     if let Some(schema) = &schema {
@@ -112,15 +128,22 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
             fill(&mut profile.headline, headline);
         }
     }
-    // Experience and education cards load lazily on the 2026 layout: until they arrive, the top
-    // card's current company and school are what the page says.
+    unmask(&mut profile);
+    // Experience and education cards load lazily on the 2026 layout, and logged-out pages mask
+    // them: until they show, the top card's current company and school are what the page says.
+    let (meta_company, meta_school) = description_entries(document);
     if profile.positions.is_empty() {
-        profile
-            .positions
-            .extend(card.company.map(|org| Position::at(org, true)));
+        profile.positions.extend(
+            card.company
+                .or(outline_card.company)
+                .or(meta_company)
+                .map(|org| Position::at(org, true)),
+        );
     }
     if profile.education.is_empty() {
-        profile.education.extend(card.school.map(Education::at));
+        profile
+            .education
+            .extend(card.school.or(meta_school).map(Education::at));
     }
     // A details page names its section, not the person: it may come without a name, and the
     // caller merges it into the profile read from the main page.
@@ -128,6 +151,146 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
         return Err(NoProfile::NoName);
     }
     Ok(profile)
+}
+
+/// Logged-out pages print masked text ("******* ** *****") where the person's headline, titles
+/// and dates would be: it is not what they wrote, so it is not kept.
+fn unmask(profile: &mut Profile) {
+    let masked = |t: &str| t.contains("***");
+    let clear = |slot: &mut Option<String>| {
+        if slot.as_deref().is_some_and(masked) {
+            *slot = None;
+        }
+    };
+    clear(&mut profile.headline);
+    clear(&mut profile.location);
+    profile.positions.retain(|p| !masked(&p.org));
+    for p in &mut profile.positions {
+        clear(&mut p.title);
+        clear(&mut p.location);
+    }
+    profile.education.retain(|e| !masked(&e.school));
+    for e in &mut profile.education {
+        clear(&mut e.degree);
+    }
+}
+
+/// Of two readings of one list, the one with more entries that `counts` (the first on a tie),
+/// each of its entries completed from the same entry in the other where that one says more.
+fn better<T: Completes>(first: Vec<T>, second: Vec<T>, counts: impl Fn(&T) -> bool) -> Vec<T> {
+    let score = |list: &[T]| (list.iter().filter(|x| counts(x)).count(), list.len());
+    let (mut chosen, other) = if score(&second) > score(&first) {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    for entry in &mut chosen {
+        if let Some(same) = other.iter().find(|o| entry.same_as(o)) {
+            entry.complete_from(same);
+        }
+    }
+    chosen
+}
+
+/// An entry that two readers of a page may both have read.
+trait Completes {
+    fn same_as(&self, other: &Self) -> bool;
+    fn complete_from(&mut self, other: &Self);
+}
+
+impl Completes for Position {
+    fn same_as(&self, other: &Self) -> bool {
+        self.org.eq_ignore_ascii_case(&other.org) && self.start == other.start
+    }
+    fn complete_from(&mut self, other: &Self) {
+        fill_from(&mut self.title, &other.title);
+        fill_from(&mut self.location, &other.location);
+        fill_from(&mut self.org_url, &other.org_url);
+    }
+}
+
+impl Completes for Education {
+    fn same_as(&self, other: &Self) -> bool {
+        self.school.eq_ignore_ascii_case(&other.school)
+    }
+    fn complete_from(&mut self, other: &Self) {
+        // "Bachelor" read from one line where the other reader joined "Bachelor, Informatica".
+        let longer = match (&self.degree, &other.degree) {
+            (Some(mine), Some(theirs)) => theirs.starts_with(mine.as_str()) && theirs.len() > mine.len(),
+            _ => false,
+        };
+        if longer {
+            self.degree.clone_from(&other.degree);
+        }
+        fill_from(&mut self.degree, &other.degree);
+    }
+}
+
+fn fill_from(slot: &mut Option<String>, other: &Option<String>) {
+    if slot.is_none() {
+        slot.clone_from(other);
+    }
+}
+
+/// The person's name as the page's `<title>` or `og:title` gives it: "(4) Ada Example |
+/// LinkedIn", "Experience | Ada Example | LinkedIn", "Ada E. - Acme | LinkedIn".
+fn title_name(document: &Html) -> Option<String> {
+    let og = document
+        .select(sel!("meta[property='og:title']"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .map(str::to_owned);
+    let title = first_text(document, sel!("title"));
+    [title, og].into_iter().flatten().find_map(|text| {
+        let mut parts: Vec<&str> = text.split(" | ").map(str::trim).collect();
+        if parts.last().is_some_and(|p| p.eq_ignore_ascii_case("linkedin")) {
+            parts.pop();
+        }
+        // "Experience | LinkedIn": a details page whose title names only its section.
+        parts.retain(|p| !outline::is_section_title(p));
+        let last = parts.last()?;
+        // A count of notifications before the name: "(4) ", "(99+) ".
+        let last = match last.strip_prefix('(').and_then(|r| r.split_once(") ")) {
+            Some((count, rest)) if count.trim_end_matches('+').parse::<u32>().is_ok() => rest,
+            _ => last,
+        };
+        let name = last.split(" - ").next()?.trim();
+        (!name.is_empty() && !name.eq_ignore_ascii_case("linkedin")).then(|| name.to_owned())
+    })
+}
+
+/// The current employer and school a logged-out page states in its description: "… ·
+/// Experience: Acme · Education: Utrecht University · Location: …".
+fn description_entries(document: &Html) -> (Option<String>, Option<String>) {
+    let Some(content) = document
+        .select(sel!("meta[name='description']"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+    else {
+        return (None, None);
+    };
+    let labelled = |labels: &[&str]| {
+        content.split(" · ").find_map(|part| {
+            let (label, value) = part.split_once(':')?;
+            let label = label.trim().to_lowercase();
+            (labels.contains(&label.as_str()) && !value.trim().is_empty())
+                .then(|| value.trim().to_owned())
+        })
+    };
+    (
+        labelled(outline::EXPERIENCE),
+        labelled(&[
+            "education",
+            "opleiding",
+            "ausbildung",
+            "formation",
+            "educación",
+            "formación académica",
+            "formação acadêmica",
+            "istruzione",
+            "образование",
+        ]),
+    )
 }
 
 fn fill(slot: &mut Option<String>, value: Option<String>) {
@@ -261,7 +424,7 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
     for p in card.select(sel!("p")) {
         let text = visible_text(p);
         if text.is_empty()
-            || is_pronouns(&text)
+            || outline::is_pronouns(&text)
             || text == company_and_school
             || parse_mutuals(&text).is_some()
         {
@@ -287,11 +450,6 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
     card_info
 }
 
-fn is_pronouns(text: &str) -> bool {
-    let t = text.trim_matches(['(', ')']).to_lowercase();
-    t.len() <= 20 && t.contains('/') && !t.contains(' ') || t == "he/him" || t == "she/her"
-}
-
 /// `og:title` reads "Name - Headline | LinkedIn" on public pages.
 fn og_title_name(document: &Html) -> Option<String> {
     let sel = sel!("meta[property='og:title']");
@@ -309,37 +467,24 @@ fn og_title_name(document: &Html) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Experience and education, read into entries first
 
-/// One entry of the experience or education list, as lines of visible text, with the roles
-/// grouped under it when LinkedIn groups several roles at one company.
-#[derive(Debug, Default)]
-struct Entry {
-    lines: Vec<String>,
-    roles: Vec<Entry>,
-    /// The organisation's page on LinkedIn, when the entry links it.
-    org_url: Option<String>,
-}
-
 /// The first link to a company page inside `element` (not inside its nested roles), as
 /// `https://www.linkedin.com/company/<id>/`.
 fn company_link(element: ElementRef<'_>) -> Option<String> {
-    element.select(sel!("a[href*='/company/']")).find_map(|a| {
-        let href = a.value().attr("href")?;
-        let rest = &href[href.find("/company/")? + "/company/".len()..];
-        let id = rest.split(['/', '?', '#']).next()?;
-        (!id.is_empty()).then(|| format!("https://www.linkedin.com/company/{id}/"))
-    })
+    element
+        .select(sel!("a[href*='/company/']"))
+        .find_map(|a| outline::company_page(a.value().attr("href")?))
 }
 
 fn positions(document: &Html) -> Vec<Position> {
     let entries = public_experience(document)
-        .or_else(|| section_entries(document, sel!("div#experience"), EXPERIENCE))
+        .or_else(|| section_entries(document, sel!("div#experience"), outline::EXPERIENCE))
         .unwrap_or_default();
     entries.iter().flat_map(positions_of).collect()
 }
 
 fn schools(document: &Html) -> Vec<Education> {
     let entries = public_education(document)
-        .or_else(|| section_entries(document, sel!("div#education"), EDUCATION))
+        .or_else(|| section_entries(document, sel!("div#education"), outline::EDUCATION))
         .unwrap_or_default();
     entries.iter().filter_map(school_of).collect()
 }
@@ -635,7 +780,9 @@ fn is_duration(line: &str) -> bool {
         .next()
         .is_some_and(|w| w.parse::<u32>().is_ok())
         && [
-            "yr", "mo", "year", "month", "jaar", "maand", "jahr", "monat", "an", "mois",
+            "yr", "mo", "year", "month", "jaar", "maand", "mnd", "jahr", "monat", "an", "mois",
+            "año", "mes", "ano", "mês", "anno", "anni", "mese", "mesi", "год", "лет", "мес",
+            "г.",
         ]
         .iter()
         .any(|u| lower.contains(u))
@@ -707,6 +854,73 @@ fn mutuals(document: &Html) -> Mutuals {
         })
         .next()
         .unwrap_or_default()
+}
+
+/// The mutual-connections line among the visible lines: the line that names the marker, joined
+/// to the names printed as lines of their own before it ("Eddie ," / "Julie" / "and 43 other
+/// mutual connections"), or LinkedIn's older "3 mutual connections" heading with "You and Ada
+/// both know A, B, and 1 other" below it. Controls ("See your mutual connections") are not read.
+fn line_mutuals(lines: &[text::Line]) -> Mutuals {
+    for (i, line) in lines.iter().enumerate() {
+        if line.control {
+            continue;
+        }
+        let lower = line.text.to_lowercase();
+        if !MUTUAL_MARKERS.iter().any(|m| lower.contains(m)) {
+            continue;
+        }
+        let mut text = line.text.clone();
+        let mut first = i;
+        // Join what came before while the line so far starts as a continuation, or the line
+        // before it ends in a comma ("Eddie ," before "Julie and 43 other …").
+        while first > 0 && i - first < 6 {
+            let before = &lines[first - 1];
+            let continues = is_fragment(&text) || before.text.trim_end().ends_with(',');
+            if !continues || before.control || before.heading.is_some() {
+                break;
+            }
+            first -= 1;
+            text = format!("{} {text}", before.text);
+        }
+        let text = text.replace(" ,", ",");
+        let Some(found) = parse_mutuals(&text) else {
+            continue;
+        };
+        if found.names.iter().any(|n| outline::is_noise(n)) {
+            continue;
+        }
+        // "3 mutual connections" alone: the names are on the "both know" line after it.
+        if found.names.is_empty() {
+            if let Some(names) = lines[i + 1..].iter().take(2).find_map(|l| both_know(&l.text)) {
+                return Mutuals {
+                    names,
+                    count: found.count,
+                };
+            }
+        }
+        return found;
+    }
+    Mutuals::default()
+}
+
+/// "You and Ada both know Alex Russell, Steven Saviano, and 1 other" → the names.
+fn both_know(text: &str) -> Option<Vec<String>> {
+    let (_, list) = text.split_once(" both know ")?;
+    let list = list.trim_end_matches('.');
+    let mut names = Vec::new();
+    for piece in list.split(',') {
+        for part in split_conjunction(strip_conjunction(piece.trim())) {
+            let part = part.trim();
+            let other = part
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with("other"));
+            if !part.is_empty() && !other {
+                names.push(part.to_owned());
+            }
+        }
+    }
+    (!names.is_empty()).then_some(names)
 }
 
 /// ", and 2 other mutual connections": the tail of a line whose names are elements of their own.

@@ -24,8 +24,10 @@ pub mod address;
 pub mod dates;
 mod github;
 mod linkedin;
+mod outline;
 pub mod prune;
 pub mod schema_org;
+mod text;
 
 use address::Address;
 use scraper::{ElementRef, Html, Selector};
@@ -125,6 +127,16 @@ pub fn extract(url: &str, html: &str) -> Result<Extraction, ExtractError> {
         Ok(profile) => Extraction::Profile(Box::new(profile)),
         Err(reason) => Extraction::none(reason),
     })
+}
+
+/// The visible text of the page as the reader sees it, one line per block (see `text.rs`): what
+/// `cg extract --lines` prints, to see why a page reads as it does.
+pub fn page_text(url: &str, html: &str) -> Result<String, ExtractError> {
+    let parsed = parse_url(url)?;
+    let handle = linkedin::handle_from_url(&parsed).unwrap_or_default();
+    let focused = prune::focus_main(html, &handle);
+    let document = parse(&focused, &handle);
+    Ok(text::render(&text::lines(document.root_element())))
 }
 
 /// A page as read, in the shape the service worker's core stores it: the profile, or why there
