@@ -327,7 +327,12 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
 fn before_contact_info(text: &str) -> String {
     let mut rest = text.trim();
     let lower = rest.to_lowercase();
-    if let Some(phrase) = CONTACT_INFO.iter().find(|p| lower.ends_with(*p)) {
+    // The longest phrase that ends the line: "See contact info" is all link.
+    if let Some(phrase) = CONTACT_INFO
+        .iter()
+        .filter(|p| lower.ends_with(*p))
+        .max_by_key(|p| p.len())
+    {
         // Lower-casing keeps the byte length of these phrases' letters; `get` refuses a cut
         // that would not fall between characters.
         rest = rest.get(..rest.len() - phrase.len()).unwrap_or(rest).trim_end();
@@ -521,7 +526,7 @@ mod tests {
             }
         );
         // A public page that shows no headline: the place is not taken for one.
-        let html = r#"<h1>Ada E.</h1><h3>Utrecht, Netherlands</h3><h3><a href="/contact">Contact info</a></h3>
+        let html = r#"<h1>Ada E.</h1><h3>Utrecht, Netherlands</h3><h3><a href="/contact">See contact info</a></h3>
             <h3>960 followers</h3>"#;
         let card = top_card(&lines_of(html), None);
         assert_eq!(card.headline, None);
