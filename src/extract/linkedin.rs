@@ -154,9 +154,9 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
 }
 
 /// Logged-out pages print masked text ("******* ** *****") where the person's headline, titles
-/// and dates would be: it is not what they wrote, so it is not kept.
+/// and dates would be, and empty profiles a "--": not what the person wrote, so not kept.
 fn unmask(profile: &mut Profile) {
-    let masked = |t: &str| t.contains("***");
+    let masked = |t: &str| t.contains("***") || !t.chars().any(char::is_alphanumeric);
     let clear = |slot: &mut Option<String>| {
         if slot.as_deref().is_some_and(masked) {
             *slot = None;
@@ -936,6 +936,19 @@ const MUTUAL_MARKERS: &[&str] = &[
     "gemeinsamer kontakt",
     "relations en commun",
     "relation en commun",
+    "contactos en común",
+    "contacto en común",
+    "conexões em comum",
+    "conexão em comum",
+    "collegamenti in comune",
+    "collegamento in comune",
+];
+
+/// What a button says before the marker ("See your mutual connections", "Veja suas conexões em
+/// comum"): a prompt, not names.
+const MUTUAL_PROMPTS: &[&str] = &[
+    "see ", "view ", "show ", "bekijk ", "toon ", "alle ", "zeige ", "anzeigen", "voir ", "ver ",
+    "veja ", "mostrar ", "visualizza ", "mostra ",
 ];
 
 /// "A, B, and 2 other mutual connections" → names [A, B], count 4. Also Dutch ("A, B en 2 andere
@@ -944,12 +957,16 @@ const MUTUAL_MARKERS: &[&str] = &[
 pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
     let lower = text.to_lowercase();
     let at = MUTUAL_MARKERS.iter().filter_map(|m| lower.find(m)).min()?;
+    if MUTUAL_PROMPTS.iter().any(|p| lower.starts_with(p)) {
+        return None;
+    }
     let head = text[..at].trim();
     // Strip the verb and article before the marker: "is a", "are", "is een", "zijn", "ist ein", "est une".
     let mut head = head.to_owned();
     for tail in [
         " is a", " are", " is een", " zijn", " ist ein", " sind", " est une", " sont", " is",
-        " other", " andere", " weitere", " autres", " autre",
+        " other", " andere", " weitere", " autres", " autre", " otros", " outras", " outros",
+        " altri",
     ] {
         if head.to_lowercase().ends_with(tail) {
             head.truncate(head.len() - tail.len());
@@ -962,8 +979,14 @@ pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
     if let [last, rest] = words.as_slice() {
         if let Ok(n) = last.parse::<u32>() {
             others = n;
-            // "A, B, and" / "A en": the conjunction before the number joins nothing now.
+            // "A, B, and" / "A en": the conjunction before the number joins nothing now; so
+            // does "other" where a language puts it first ("e altri 4").
             let mut rest = rest.trim_end().trim_end_matches(',').trim_end();
+            for word in [" altri", " altre", " others", " other"] {
+                if rest.to_lowercase().ends_with(word) {
+                    rest = rest[..rest.len() - word.len()].trim_end();
+                }
+            }
             for c in CONJUNCTIONS {
                 if let Some(r) = rest
                     .strip_suffix(c)
@@ -999,7 +1022,7 @@ pub(super) fn parse_mutuals(text: &str) -> Option<Mutuals> {
     Some(Mutuals { names, count })
 }
 
-const CONJUNCTIONS: &[&str] = &["and", "en", "und", "et"];
+const CONJUNCTIONS: &[&str] = &["and", "en", "und", "et", "y", "e"];
 
 fn strip_conjunction(piece: &str) -> &str {
     for c in CONJUNCTIONS {
@@ -1152,6 +1175,20 @@ mod tests {
             ),
             ("500+ connections", None),
             ("Connect", None),
+            ("See your mutual connections", None),
+            ("Veja suas conexões em comum", None),
+            (
+                "Ana Souza, Bruno Lima e 12 outras conexões em comum",
+                m(&["Ana Souza", "Bruno Lima"], 14),
+            ),
+            (
+                "Lucía Pérez, Jorge Ruiz y 3 contactos en común",
+                m(&["Lucía Pérez", "Jorge Ruiz"], 5),
+            ),
+            (
+                "Giulia Bianchi, Marco Rossi e altri 4 collegamenti in comune",
+                m(&["Giulia Bianchi", "Marco Rossi"], 6),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(parse_mutuals(text), want, "{text}");

@@ -241,6 +241,13 @@ pub(super) struct TopCard {
     pub company: Option<String>,
 }
 
+/// How many lines after the name the top card can run to (the 2024 layout repeats its menu
+/// between a sticky copy of the name and the card).
+const CARD_LINES: usize = 30;
+/// The headline is among the first lines under the name, the location a little further down.
+const HEADLINE_WITHIN: usize = 8;
+const PLACE_WITHIN: usize = 12;
+
 /// The name line and what follows it up to the first section: the headline is the first line
 /// that is not a control, a degree, pronouns, a count or a prompt; the location is the place-like
 /// line nearest before the contact-info link, or else the first place-like line after the
@@ -269,7 +276,7 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
     let name = lines[at].text.clone();
     let card: Vec<&Line> = lines[at + 1..]
         .iter()
-        .take(40)
+        .take(CARD_LINES)
         .take_while(|l| {
             !(l.heading.is_some()
                 && (is_heading(&l.text, AFTER_TOP_CARD)
@@ -282,32 +289,35 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
     // The location: the place on the contact-info line itself ("Utrecht · Contact info"), or the
     // nearest place-like line before it, or the first after the headline.
     let on_contact_line = contact.filter(|&c| looks_like_place(&before_contact_info(&card[c].text)));
-    let location_at = on_contact_line
-        .or_else(|| {
-            contact.and_then(|c| {
-                (0..c)
-                    .rev()
-                    .take(3)
-                    .find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
-            })
+    // Older public pages label it: "Location" above "Palo Alto, California".
+    let labelled = card
+        .iter()
+        .position(|l| is_heading(&l.text, LOCATION_LABELS))
+        .map(|i| i + 1)
+        .filter(|&i| card.get(i).is_some_and(|l| readable(l) && looks_like_place(&l.text)));
+    let marked = labelled.or(on_contact_line).or_else(|| {
+        contact.and_then(|c| {
+            (0..c)
+                .rev()
+                .take(3)
+                .find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
         })
-        .or_else(|| {
-            card.iter()
-                .enumerate()
-                .filter(|(_, l)| readable(l))
-                .skip(1)
-                .find(|(_, l)| looks_like_place(&l.text))
-                .map(|(i, _)| i)
-        });
+    });
+    // The headline comes right under the name; a card with none goes on to prompts.
     let headline = card
         .iter()
         .enumerate()
-        .take_while(|(i, l)| Some(*i) != location_at && !is_contact_info(&l.text))
+        .take(HEADLINE_WITHIN)
+        .take_while(|(i, l)| Some(*i) != marked && !is_contact_info(&l.text))
         .find(|(_, l)| readable(l))
         .map(|(_, l)| l.text.clone());
     let headline_at = headline
         .as_ref()
         .and_then(|h| card.iter().position(|l| &l.text == h));
+    let location_at = marked.or_else(|| {
+        let from = headline_at.map_or(0, |h| h + 1);
+        (from..card.len().min(PLACE_WITHIN)).find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
+    });
     let company = match (headline_at, location_at) {
         (Some(h), Some(l)) if h + 1 < l => card[h + 1..l]
             .iter()
@@ -405,11 +415,31 @@ pub(super) fn is_noise(text: &str) -> bool {
     if has_digit && counted.iter().any(|c| lower.contains(c)) {
         return true;
     }
-    PROMPTS.iter().any(|p| lower.starts_with(p))
+    // "View Ada's full profile", "Contact Ada directly", "Sign in to view Ada's full profile".
+    let about_the_profile = lower.contains("full profile") || lower.ends_with(" directly");
+    LABELS.contains(&lower.as_str())
+        || about_the_profile
+        || PROMPTS.iter().any(|p| lower.starts_with(p))
 }
 
-/// Buttons and prompts that are sometimes plain text.
+/// The label older public pages print above the location.
+const LOCATION_LABELS: &[&str] = &["location", "locatie", "standort", "lieu", "ubicación", "localidade", "località"];
+
+/// Labels of the facts a top card lists, never a fact themselves.
+const LABELS: &[&str] = &[
+    "location", "locatie", "standort", "lieu", "ubicación", "localidade", "località", "industry",
+    "sector", "branche", "secteur", "current", "previous", "education", "huidig", "vorig",
+];
+
+/// Buttons, prompts and the headings of other people's cards, sometimes plain text.
 const PROMPTS: &[&str] = &[
+    "join linkedin",
+    "see who you know",
+    "get introduced",
+    "view full profile",
+    "people also viewed",
+    "people you may know",
+    "other similar profiles",
     "see your mutual",
     "see all",
     "show all",
