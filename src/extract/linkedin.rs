@@ -737,6 +737,7 @@ fn looks_like_place(line: &str) -> bool {
     line.chars().count() <= 80
         && !line.ends_with('.')
         && !is_employment_type(line)
+        && !is_duration(line)
         && parse_range(line).is_none()
 }
 
@@ -799,8 +800,9 @@ fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
             .and_then(|l| org_of(l)),
     }?;
     let range = dates_at.and_then(|i| parse_range(&lines[i]));
+    // The place follows the dates, after the duration when that has a line of its own.
     let location = dates_at
-        .and_then(|i| lines.get(i + 1))
+        .and_then(|i| lines[i + 1..].iter().find(|l| !is_duration(l)))
         .filter(|l| looks_like_place(l))
         .cloned();
     Some(Position {

@@ -295,12 +295,14 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
         .position(|l| is_heading(&l.text, LOCATION_LABELS))
         .map(|i| i + 1)
         .filter(|&i| card.get(i).is_some_and(|l| readable(l) && looks_like_place(&l.text)));
+    // Before the contact link, the most place-like of the lines just above it: company and
+    // school names read like places too, but rarely have a comma or end in "Area".
     let marked = labelled.or(on_contact_line).or_else(|| {
         contact.and_then(|c| {
-            (0..c)
-                .rev()
-                .take(3)
-                .find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
+            // On a tie the nearest to the link wins: `max_by_key` keeps the last.
+            (c.saturating_sub(8)..c)
+                .filter(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
+                .max_by_key(|&i| place_weight(card[i]))
         })
     });
     // The headline comes right under the name; a card with none goes on to prompts.
@@ -331,6 +333,16 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
         location: location_at.map(|i| before_contact_info(&card[i].text)),
         company,
     }
+}
+
+/// How surely a place-like line is the location: a comma, a word like "Area", a heading of its
+/// own (2018) each add to it.
+fn place_weight(line: &Line) -> u8 {
+    let lower = line.text.to_lowercase();
+    let area = ["area", "region", "metropolitan", "greater", "regio", "omgeving", "umgebung", "région"]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w));
+    2 * u8::from(line.text.contains(',')) + 2 * u8::from(area) + u8::from(line.heading.is_some())
 }
 
 /// "Amsterdam · Contact info" → "Amsterdam"; "Amsterdam" stays.
