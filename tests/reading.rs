@@ -107,7 +107,11 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
         }
         (Extraction::Profile(p), None) => &**p,
     };
-    let scalar = |s: &mut Score, log: &mut Vec<String>, what: &str, want: Option<&str>, got: Option<&str>| {
+    let scalar = |s: &mut Score,
+                  log: &mut Vec<String>,
+                  what: &str,
+                  want: Option<&str>,
+                  got: Option<&str>| {
         let got = got.filter(|g| !g.is_empty());
         let ok = same(want, got);
         s.field(want.is_some(), ok);
@@ -118,9 +122,27 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
             log.push(format!("{what}: want {want:?}, read {got:?}"));
         }
     };
-    scalar(&mut s, log, "name", want.name.as_deref(), Some(&profile.name));
-    scalar(&mut s, log, "headline", want.headline.as_deref(), profile.headline.as_deref());
-    scalar(&mut s, log, "location", want.location.as_deref(), profile.location.as_deref());
+    scalar(
+        &mut s,
+        log,
+        "name",
+        want.name.as_deref(),
+        Some(&profile.name),
+    );
+    scalar(
+        &mut s,
+        log,
+        "headline",
+        want.headline.as_deref(),
+        profile.headline.as_deref(),
+    );
+    scalar(
+        &mut s,
+        log,
+        "location",
+        want.location.as_deref(),
+        profile.location.as_deref(),
+    );
 
     // Positions: each expected one is matched to the unused read one of the same organisation
     // that agrees on most; read ones left over are wrong.
@@ -159,7 +181,10 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
     }
     for (p, _) in profile.positions.iter().zip(&used).filter(|(_, u)| !**u) {
         s.wrong += 1;
-        log.push(format!("position not on the page: {} / {:?}", p.org, p.title));
+        log.push(format!(
+            "position not on the page: {} / {:?}",
+            p.org, p.title
+        ));
     }
 
     let mut used = vec![false; profile.education.len()];
@@ -180,7 +205,10 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
         }
         if best.is_none() || (!years_ok && w.start.is_some()) {
             let read = best.map(|(_, e)| (&e.start, &e.end));
-            log.push(format!("school {} {:?}–{:?}: read {read:?}", w.school, w.start, w.end));
+            log.push(format!(
+                "school {} {:?}–{:?}: read {read:?}",
+                w.school, w.start, w.end
+            ));
         }
     }
     for (e, _) in profile.education.iter().zip(&used).filter(|(_, u)| !**u) {
@@ -200,9 +228,15 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
             }
             s.field(true, profile.mutuals.count == m.count);
             if profile.mutuals.count != m.count {
-                log.push(format!("mutual count: want {}, read {}", m.count, profile.mutuals.count));
+                log.push(format!(
+                    "mutual count: want {}, read {}",
+                    m.count, profile.mutuals.count
+                ));
             }
-            for n in names.iter().filter(|n| !m.names.iter().any(|w| norm(w) == norm(n))) {
+            for n in names
+                .iter()
+                .filter(|n| !m.names.iter().any(|w| norm(w) == norm(n)))
+            {
                 s.wrong += 1;
                 log.push(format!("mutual not on the page: {n}"));
             }
@@ -289,7 +323,11 @@ fn real_pages_read_as_a_person_reads_them() {
     let (total, pages) = report("pages with an expected reading", &dirs);
     assert!(pages > 0, "no page with an .expected.json was found");
     let share = total.found as f64 / total.expected as f64;
-    assert!(share >= 0.95, "read {:.1}% of the fields, at least 95% required", share * 100.0);
+    assert!(
+        share >= 0.95,
+        "read {:.1}% of the fields, at least 95% required",
+        share * 100.0
+    );
     assert!(
         total.wrong * 20 <= total.expected,
         "{} fields read that the pages do not say, at most 5% allowed",

@@ -281,6 +281,21 @@ pub fn parse_range(text: &str) -> Option<DateRange> {
     })
 }
 
+/// "5 yrs 11 mos", "2 jaar 7 maanden": a group's total, not a date range.
+pub fn is_duration(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.parse::<u32>().is_ok())
+        && [
+            "yr", "mo", "year", "month", "jaar", "maand", "mnd", "jahr", "monat", "an", "mois",
+            "año", "mes", "ano", "mês", "anno", "anni", "mese", "mesi", "год", "лет", "мес", "г.",
+        ]
+        .iter()
+        .any(|u| lower.contains(u))
+}
+
 fn split_range(text: &str) -> (&str, Option<&str>) {
     for sep in [" - ", " – ", " — ", "-", "–", "—"] {
         if let Some((a, b)) = text.split_once(sep) {

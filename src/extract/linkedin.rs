@@ -22,7 +22,7 @@ use super::address::{percent_decode, Address};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::dates::parse_range;
+use super::dates::{is_duration, parse_range};
 use super::outline::{self, Entry};
 use super::{first_text, schema_org, sel, text, visible_text, NoProfile, PagePart};
 use crate::model::{Education, Mutuals, Position, Profile, Site};
@@ -102,9 +102,7 @@ pub(super) fn read(document: &Html, handle: &str, part: PagePart) -> Result<Prof
             schools(document),
             |e| e.start.is_some(),
         ),
-        mutuals: Some(line_mutuals(&lines))
-            .filter(|m| m.count > 0)
-            .unwrap_or_else(|| mutuals(document)),
+        mutuals: line_mutuals(&lines),
     };
 
     if let Some(schema) = &schema {
@@ -216,7 +214,9 @@ impl Completes for Education {
     fn complete_from(&mut self, other: &Self) {
         // "Bachelor" read from one line where the other reader joined "Bachelor, Informatica".
         let longer = match (&self.degree, &other.degree) {
-            (Some(mine), Some(theirs)) => theirs.starts_with(mine.as_str()) && theirs.len() > mine.len(),
+            (Some(mine), Some(theirs)) => {
+                theirs.starts_with(mine.as_str()) && theirs.len() > mine.len()
+            }
             _ => false,
         };
         if longer {
@@ -243,7 +243,10 @@ fn title_name(document: &Html) -> Option<String> {
     let title = first_text(document, sel!("title"));
     [title, og].into_iter().flatten().find_map(|text| {
         let mut parts: Vec<&str> = text.split(" | ").map(str::trim).collect();
-        if parts.last().is_some_and(|p| p.eq_ignore_ascii_case("linkedin")) {
+        if parts
+            .last()
+            .is_some_and(|p| p.eq_ignore_ascii_case("linkedin"))
+        {
             parts.pop();
         }
         // "Experience | LinkedIn": a details page whose title names only its section.
@@ -773,22 +776,6 @@ fn positions_of(entry: &Entry) -> Vec<Position> {
         .collect()
 }
 
-/// "5 yrs 11 mos", "2 jaar 7 maanden": a group's total, not a date range.
-fn is_duration(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    lower
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.parse::<u32>().is_ok())
-        && [
-            "yr", "mo", "year", "month", "jaar", "maand", "mnd", "jahr", "monat", "an", "mois",
-            "año", "mes", "ano", "mês", "anno", "anni", "mese", "mesi", "год", "лет", "мес",
-            "г.",
-        ]
-        .iter()
-        .any(|u| lower.contains(u))
-}
-
 fn position_of(lines: &[String], group_org: Option<&str>) -> Option<Position> {
     let dates_at = lines.iter().position(|l| parse_range(l).is_some());
     let title = lines.first().cloned();
@@ -835,29 +822,6 @@ fn school_of(entry: &Entry) -> Option<Education> {
 // ---------------------------------------------------------------------------------------------
 // Mutual connections
 
-fn mutuals(document: &Html) -> Mutuals {
-    // Start from the text that names the marker and read the line it belongs to: the nearest
-    // link, span or paragraph around it (names are often links of their own inside the line).
-    document
-        .root_element()
-        .descendants()
-        .filter_map(|node| node.value().as_text().map(|text| (node, text)))
-        .filter(|(_, text)| {
-            let lower = text.to_lowercase();
-            MUTUAL_MARKERS.iter().any(|m| lower.contains(m))
-        })
-        .filter_map(|(node, _)| {
-            node.ancestors()
-                .filter_map(ElementRef::wrap)
-                .take(4)
-                .map(visible_text)
-                .filter(|line| !is_fragment(line))
-                .find_map(|line| parse_mutuals(&line))
-        })
-        .next()
-        .unwrap_or_default()
-}
-
 /// The mutual-connections line among the visible lines: the line that names the marker, joined
 /// to the names printed as lines of their own before it ("Eddie ," / "Julie" / "and 43 other
 /// mutual connections"), or LinkedIn's older "3 mutual connections" heading with "You and Ada
@@ -893,7 +857,11 @@ fn line_mutuals(lines: &[text::Line]) -> Mutuals {
         }
         // "3 mutual connections" alone: the names are on the "both know" line after it.
         if found.names.is_empty() {
-            if let Some(names) = lines[i + 1..].iter().take(2).find_map(|l| both_know(&l.text)) {
+            if let Some(names) = lines[i + 1..]
+                .iter()
+                .take(2)
+                .find_map(|l| both_know(&l.text))
+            {
                 return Mutuals {
                     names,
                     count: found.count,
@@ -949,8 +917,20 @@ const MUTUAL_MARKERS: &[&str] = &[
 /// What a button says before the marker ("See your mutual connections", "Veja suas conexões em
 /// comum"): a prompt, not names.
 const MUTUAL_PROMPTS: &[&str] = &[
-    "see ", "view ", "show ", "bekijk ", "toon ", "alle ", "zeige ", "anzeigen", "voir ", "ver ",
-    "veja ", "mostrar ", "visualizza ", "mostra ",
+    "see ",
+    "view ",
+    "show ",
+    "bekijk ",
+    "toon ",
+    "alle ",
+    "zeige ",
+    "anzeigen",
+    "voir ",
+    "ver ",
+    "veja ",
+    "mostrar ",
+    "visualizza ",
+    "mostra ",
 ];
 
 /// "A, B, and 2 other mutual connections" → names [A, B], count 4. Also Dutch ("A, B en 2 andere

@@ -7,7 +7,7 @@
 //! layout readers in `linkedin.rs` add what only markup tells (company links, the grouped-roles
 //! markers of one generation) and fill what this one leaves empty.
 
-use super::dates::parse_range;
+use super::dates::{is_duration, parse_range};
 use super::text::Line;
 
 /// One entry of a list, as lines of visible text, with the roles grouped under it when a site
@@ -122,13 +122,51 @@ pub(super) fn entries(section: &[Line]) -> Vec<Entry> {
         .filter(|&d| d > 0)
         .min()
     else {
-        return vec![];
+        return entries_by_dates(section);
     };
     group(section, depth)
         .into_iter()
         .map(|lines| entry(&lines, depth))
         .filter(|e| !e.lines.is_empty() || !e.roles.is_empty())
         .collect()
+}
+
+/// The entries of a section that is not a list: each entry holds one date range, with the lines
+/// before it (title, organisation) and the place after it. The place goes with the entry above
+/// only when enough lines follow it for the next entry's title and organisation.
+fn entries_by_dates(section: &[Line]) -> Vec<Entry> {
+    let lines: Vec<&Line> = section
+        .iter()
+        .filter(|l| l.heading.is_none_or(|h| h > 2) && is_entry_line(l) && !is_sentence(&l.text))
+        .collect();
+    let dated: Vec<usize> = (0..lines.len())
+        .filter(|&i| parse_range(&lines[i].text).is_some())
+        .collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (k, &at) in dated.iter().enumerate() {
+        let next = dated.get(k + 1).copied().unwrap_or(lines.len() + 3);
+        let mut to = at + 1;
+        while to < lines.len()
+            && to < at + 3
+            && next.saturating_sub(to + 1) >= 2
+            && (is_duration(&lines[to].text) || looks_like_place(&lines[to].text))
+        {
+            to += 1;
+        }
+        // Title and organisation are the two lines above the dates; what lies between them
+        // and the entry before is that entry's description.
+        let first = from.max(at.saturating_sub(2));
+        out.push(Entry {
+            lines: lines[first..to].iter().map(|l| l.text.clone()).collect(),
+            roles: vec![],
+            org_url: lines[first..to]
+                .iter()
+                .find_map(|l| l.link.as_deref().and_then(company_page)),
+        });
+        from = to;
+    }
+    out
 }
 
 /// Splits `lines` by the list item they sit in at `depth` (lines outside any item at that depth
@@ -158,7 +196,9 @@ fn entry(lines: &[&Line], depth: usize) -> Entry {
         .filter(|l| is_entry_line(l))
         .map(|l| l.text.clone())
         .collect();
-    let org_url = lines.iter().find_map(|l| l.link.as_deref().and_then(company_page));
+    let org_url = lines
+        .iter()
+        .find_map(|l| l.link.as_deref().and_then(company_page));
     let nested: Vec<Line> = lines
         .iter()
         .filter(|l| l.items.len() > depth)
@@ -220,6 +260,13 @@ fn is_entry_line(line: &Line) -> bool {
         && !text.ends_with("...more")
 }
 
+/// A line that reads as prose (a description), not as a title or a name: five words or more
+/// ending in a full stop, or more than fifteen words.
+fn is_sentence(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    words > 15 || words >= 5 && text.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// `https://www.linkedin.com/company/<id>/` for a link to a company page.
 pub(super) fn company_page(href: &str) -> Option<String> {
     let rest = &href[href.find("/company/")? + "/company/".len()..];
@@ -263,9 +310,9 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
         })
         .or_else(|| {
             // A details page's h1 names its section, not the person.
-            lines.iter().position(|l| {
-                l.heading == Some(1) && !is_section_title(&l.text)
-            })
+            lines
+                .iter()
+                .position(|l| l.heading == Some(1) && !is_section_title(&l.text))
         });
     let Some(at) = anchor else {
         return TopCard {
@@ -288,13 +335,17 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
     let readable = |l: &&Line| !l.control && !is_noise(&l.text) && fold(&l.text) != fold(&name);
     // The location: the place on the contact-info line itself ("Utrecht · Contact info"), or the
     // nearest place-like line before it, or the first after the headline.
-    let on_contact_line = contact.filter(|&c| looks_like_place(&before_contact_info(&card[c].text)));
+    let on_contact_line =
+        contact.filter(|&c| looks_like_place(&before_contact_info(&card[c].text)));
     // Older public pages label it: "Location" above "Palo Alto, California".
     let labelled = card
         .iter()
         .position(|l| is_heading(&l.text, LOCATION_LABELS))
         .map(|i| i + 1)
-        .filter(|&i| card.get(i).is_some_and(|l| readable(l) && looks_like_place(&l.text)));
+        .filter(|&i| {
+            card.get(i)
+                .is_some_and(|l| readable(l) && looks_like_place(&l.text))
+        });
     // Before the contact link, the most place-like of the lines just above it: company and
     // school names read like places too, but rarely have a comma or end in "Area".
     let marked = labelled.or(on_contact_line).or_else(|| {
@@ -318,7 +369,8 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
         .and_then(|h| card.iter().position(|l| &l.text == h));
     let location_at = marked.or_else(|| {
         let from = headline_at.map_or(0, |h| h + 1);
-        (from..card.len().min(PLACE_WITHIN)).find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
+        (from..card.len().min(PLACE_WITHIN))
+            .find(|&i| readable(&card[i]) && looks_like_place(&card[i].text))
     });
     let company = match (headline_at, location_at) {
         (Some(h), Some(l)) if h + 1 < l => card[h + 1..l]
@@ -339,9 +391,18 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
 /// own (2018) each add to it.
 fn place_weight(line: &Line) -> u8 {
     let lower = line.text.to_lowercase();
-    let area = ["area", "region", "metropolitan", "greater", "regio", "omgeving", "umgebung", "région"]
-        .iter()
-        .any(|w| lower.split_whitespace().any(|x| x == *w));
+    let area = [
+        "area",
+        "region",
+        "metropolitan",
+        "greater",
+        "regio",
+        "omgeving",
+        "umgebung",
+        "région",
+    ]
+    .iter()
+    .any(|w| lower.split_whitespace().any(|x| x == *w));
     2 * u8::from(line.text.contains(',')) + 2 * u8::from(area) + u8::from(line.heading.is_some())
 }
 
@@ -357,7 +418,10 @@ fn before_contact_info(text: &str) -> String {
     {
         // Lower-casing keeps the byte length of these phrases' letters; `get` refuses a cut
         // that would not fall between characters.
-        rest = rest.get(..rest.len() - phrase.len()).unwrap_or(rest).trim_end();
+        rest = rest
+            .get(..rest.len() - phrase.len())
+            .unwrap_or(rest)
+            .trim_end();
     }
     rest.split(" · ")
         .next()
@@ -408,8 +472,24 @@ pub(super) fn is_noise(text: &str) -> bool {
     let degree = lower.trim_end_matches('+');
     if matches!(
         degree,
-        "1st" | "2nd" | "3rd" | "1e" | "2e" | "3e" | "1º" | "2º" | "3º" | "1°" | "2°" | "3°"
-            | "1." | "2." | "3." | "1er" | "2ème" | "3ème"
+        "1st"
+            | "2nd"
+            | "3rd"
+            | "1e"
+            | "2e"
+            | "3e"
+            | "1º"
+            | "2º"
+            | "3º"
+            | "1°"
+            | "2°"
+            | "3°"
+            | "1."
+            | "2."
+            | "3."
+            | "1er"
+            | "2ème"
+            | "3ème"
     ) || lower.contains("degree connection")
     {
         return true;
@@ -420,8 +500,20 @@ pub(super) fn is_noise(text: &str) -> bool {
     // Counts: "500+ connections", "960 followers", "+ de 500 conexões", "17,457 followers".
     let has_digit = t.chars().any(|c| c.is_ascii_digit());
     let counted = [
-        "connection", "follower", "connectie", "volger", "kontakt", "follower", "relation",
-        "abonné", "conexion", "conexão", "conexões", "seguidor", "collegament", "контакт",
+        "connection",
+        "follower",
+        "connectie",
+        "volger",
+        "kontakt",
+        "follower",
+        "relation",
+        "abonné",
+        "conexion",
+        "conexão",
+        "conexões",
+        "seguidor",
+        "collegament",
+        "контакт",
         "подписчик",
     ];
     if has_digit && counted.iter().any(|c| lower.contains(c)) {
@@ -435,12 +527,34 @@ pub(super) fn is_noise(text: &str) -> bool {
 }
 
 /// The label older public pages print above the location.
-const LOCATION_LABELS: &[&str] = &["location", "locatie", "standort", "lieu", "ubicación", "localidade", "località"];
+const LOCATION_LABELS: &[&str] = &[
+    "location",
+    "locatie",
+    "standort",
+    "lieu",
+    "ubicación",
+    "localidade",
+    "località",
+];
 
 /// Labels of the facts a top card lists, never a fact themselves.
 const LABELS: &[&str] = &[
-    "location", "locatie", "standort", "lieu", "ubicación", "localidade", "località", "industry",
-    "sector", "branche", "secteur", "current", "previous", "education", "huidig", "vorig",
+    "location",
+    "locatie",
+    "standort",
+    "lieu",
+    "ubicación",
+    "localidade",
+    "località",
+    "industry",
+    "sector",
+    "branche",
+    "secteur",
+    "current",
+    "previous",
+    "education",
+    "huidig",
+    "vorig",
 ];
 
 /// Buttons, prompts and the headings of other people's cards, sometimes plain text.
@@ -493,7 +607,8 @@ pub(super) fn looks_like_place(text: &str) -> bool {
     let t = text.split(" · ").next().unwrap_or(text).trim();
     if t.is_empty()
         || t.chars().count() > 80
-        || t.chars().any(|c| c.is_ascii_digit() || "|@+&/!?:;()".contains(c))
+        || t.chars()
+            .any(|c| c.is_ascii_digit() || "|@+&/!?:;()".contains(c))
         || is_noise(t)
     {
         return false;
@@ -593,8 +708,18 @@ mod tests {
             ["Engineer", "Acme · Fulltime", "jan. 2020 - heden · 4 jaar"]
         );
         assert_eq!(experience[1].lines, ["Beta", "5 jaar"]);
-        let roles: Vec<&[String]> = experience[1].roles.iter().map(|r| r.lines.as_slice()).collect();
-        assert_eq!(roles, [&["Lead", "mrt. 2018 - dec. 2019"][..], &["Developer", "2015 - 2018"]]);
+        let roles: Vec<&[String]> = experience[1]
+            .roles
+            .iter()
+            .map(|r| r.lines.as_slice())
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                &["Lead", "mrt. 2018 - dec. 2019"][..],
+                &["Developer", "2015 - 2018"]
+            ]
+        );
         let education = entries(section(&lines, EDUCATION).unwrap());
         assert_eq!(education[0].lines, ["Universiteit Utrecht", "2010 - 2014"]);
     }

@@ -47,7 +47,12 @@ const INLINE: &[&str] = &[
 ];
 
 /// Classes that LinkedIn (and most sites) use for text meant only for screen readers.
-const SCREEN_READER_ONLY: &[&str] = &["visually-hidden", "sr-only", "a11y-text", "screen-reader-text"];
+const SCREEN_READER_ONLY: &[&str] = &[
+    "visually-hidden",
+    "sr-only",
+    "a11y-text",
+    "screen-reader-text",
+];
 
 /// The visible lines under `root`, in document order.
 pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
@@ -113,7 +118,14 @@ pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
                             continue;
                         }
                         if name == "br" || !INLINE.contains(&name) {
-                            flush(&mut current, &mut out, &headings, &item_numbers, &controls, &links);
+                            flush(
+                                &mut current,
+                                &mut out,
+                                &headings,
+                                &item_numbers,
+                                &controls,
+                                &links,
+                            );
                         }
                         if let Some(level) = heading_level(element) {
                             headings.push((node.id(), level));
@@ -147,11 +159,25 @@ pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
                     continue;
                 };
                 if !INLINE.contains(&element.name()) {
-                    flush(&mut current, &mut out, &headings, &item_numbers, &controls, &links);
+                    flush(
+                        &mut current,
+                        &mut out,
+                        &headings,
+                        &item_numbers,
+                        &controls,
+                        &links,
+                    );
                 }
                 let id = node.id();
                 if headings.last().is_some_and(|&(h, _)| h == id) {
-                    flush(&mut current, &mut out, &headings, &item_numbers, &controls, &links);
+                    flush(
+                        &mut current,
+                        &mut out,
+                        &headings,
+                        &item_numbers,
+                        &controls,
+                        &links,
+                    );
                     headings.pop();
                 }
                 if items.last() == Some(&id) {
@@ -159,7 +185,14 @@ pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
                     item_numbers.pop();
                 }
                 if controls.last() == Some(&id) {
-                    flush(&mut current, &mut out, &headings, &item_numbers, &controls, &links);
+                    flush(
+                        &mut current,
+                        &mut out,
+                        &headings,
+                        &item_numbers,
+                        &controls,
+                        &links,
+                    );
                     controls.pop();
                 }
                 if links.last().is_some_and(|(l, _)| *l == id) {
@@ -168,7 +201,14 @@ pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
             }
         }
     }
-    flush(&mut current, &mut out, &headings, &item_numbers, &controls, &links);
+    flush(
+        &mut current,
+        &mut out,
+        &headings,
+        &item_numbers,
+        &controls,
+        &links,
+    );
     out
 }
 
@@ -177,10 +217,7 @@ fn is_unseen(element: &scraper::node::Element) -> bool {
     if UNSEEN.contains(&name) || element.attr("hidden").is_some() {
         return true;
     }
-    if element
-        .classes()
-        .any(|c| SCREEN_READER_ONLY.contains(&c))
-    {
+    if element.classes().any(|c| SCREEN_READER_ONLY.contains(&c)) {
         return true;
     }
     if let Some(style) = element.attr("style") {
@@ -217,6 +254,24 @@ fn heading_level(element: &scraper::node::Element) -> Option<u8> {
     })
 }
 
+/// The lines as `cg extract --lines` prints them: `#2 ` before a heading, one `·` per list item
+/// around the line, `[button]` before a control.
+pub(crate) fn render(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&"· ".repeat(line.items.len()));
+        if let Some(level) = line.heading {
+            out.push_str(&format!("#{level} "));
+        }
+        if line.control {
+            out.push_str("[button] ");
+        }
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +279,10 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         let doc = Html::parse_document(html);
-        lines(doc.root_element()).into_iter().map(|l| l.text).collect()
+        lines(doc.root_element())
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
     }
 
     #[test]
@@ -236,7 +294,13 @@ mod tests {
             <span>Amsterdam</span><br>Netherlands</main>"#;
         assert_eq!(
             texts(html),
-            ["Ada Example", "Engineer", "Acme Labs", "Amsterdam", "Netherlands"]
+            [
+                "Ada Example",
+                "Engineer",
+                "Acme Labs",
+                "Amsterdam",
+                "Netherlands"
+            ]
         );
     }
 
@@ -272,22 +336,4 @@ mod tests {
         let html: String = (0..MAX_LINES + 10).map(|i| format!("<p>{i}</p>")).collect();
         assert_eq!(texts(&html).len(), MAX_LINES);
     }
-}
-
-/// The lines as `cg extract --lines` prints them: `#2 ` before a heading, one `·` per list item
-/// around the line, `[button]` before a control.
-pub(crate) fn render(lines: &[Line]) -> String {
-    let mut out = String::new();
-    for line in lines {
-        out.push_str(&"· ".repeat(line.items.len()));
-        if let Some(level) = line.heading {
-            out.push_str(&format!("#{level} "));
-        }
-        if line.control {
-            out.push_str("[button] ");
-        }
-        out.push_str(&line.text);
-        out.push('\n');
-    }
-    out
 }
