@@ -6,6 +6,9 @@
 #   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, end-to-end tests
 #   ./build.sh bench    benchmarks that print figures (extraction, import and the common
 #                       ground, natively and in Chromium)
+#   ./build.sh fuzz     a million random and mutated pages through the page reader (about five
+#                       minutes): inputs per second, the slowest per KB, failures kept in
+#                       target/fuzz-found/; arguments after "fuzz" go to examples/fuzz.rs
 #   ./build.sh setup    only install what is missing (the other commands do this first)
 #
 # Set-up is idempotent: on a machine that has everything it takes seconds.
@@ -150,5 +153,6 @@ case "${1:-build}" in
     say "importing 30,000 connections in Chromium, next to Papa Parse"; node tests/e2e/bench-import.mjs
     say "the common ground, native (criterion)"; cargo bench --bench annotate
     say "the common ground in Chromium, with a full store"; node tests/e2e/bench-annotation.mjs ;;
-  *) echo "usage: ./build.sh [build|demo|test|bench|setup]" >&2; exit 2 ;;
+  fuzz) setup; say "fuzzing the page reader"; shift; cargo run --release --example fuzz -- "$@" ;;
+  *) echo "usage: ./build.sh [build|demo|test|bench|fuzz|setup]" >&2; exit 2 ;;
 esac

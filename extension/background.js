@@ -46,20 +46,40 @@ async function refreshBadge() {
 // Capture. A selection on a profile page, saved from the context menu, becomes a note about the
 // person with the page's address; the keyboard shortcut opens the overlay's note box.
 const MENU = 'cg-note';
-const PAGES = ['https://www.linkedin.com/*', 'https://github.com/*'];
+const READ_MENU = 'cg-read-page';
+const PAGES = ['https://www.linkedin.com/*', 'https://*.linkedin.com/in/*', 'https://github.com/*'];
 chrome.runtime.onInstalled.addListener(() => {
   chrome.contextMenus.create({
     id: MENU,
-    title: 'Save as a note about this person',
+    title: chrome.i18n.getMessage('menuSaveNote'),
     contexts: ['selection'],
     documentUrlPatterns: PAGES,
+  }, () => void chrome.runtime.lastError);
+  // Any other page (a personal site, a team page with schema.org Person): read on request, with
+  // the access the click grants to that one tab (activeTab), never a permission for every site.
+  chrome.contextMenus.create({
+    id: READ_MENU,
+    title: chrome.i18n.getMessage('menuReadPage'),
+    contexts: ['page', 'action'],
   }, () => void chrome.runtime.lastError);
 });
 chrome.contextMenus.onClicked.addListener((info, tab) => onContextMenu(info, tab));
 chrome.commands.onCommand.addListener((command, tab) => onCommand(command, tab));
 
+/**
+ * Reads the page in `tab` on the user's request: the same courier as on LinkedIn, put into that
+ * tab once (a second request makes it read again). Resolves to whether it could be put there.
+ */
+async function readTab(tab) {
+  if (!tab || tab.id === undefined) return false;
+  return chrome.scripting
+    .executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['content.js'] })
+    .then(() => true, () => false);
+}
+
 /** The context menu's handler: the selection as a note, then the tab's overlay reads again. */
 async function onContextMenu(info, tab) {
+  if (info.menuItemId === READ_MENU) return readTab(tab);
   if (info.menuItemId !== MENU || !info.selectionText) return null;
   await ready;
   // The core takes this as a request from an extension page: it comes from the worker itself.
@@ -71,15 +91,16 @@ async function onContextMenu(info, tab) {
   return answer;
 }
 
-/** The keyboard shortcut's handler: the tab's overlay opens its note box. */
+/** The keyboard shortcuts' handler: read the page, or open the overlay's note box. */
 async function onCommand(command, tab) {
+  if (command === 'read-page') return readTab(tab);
   if (command !== 'add-note' || !tab || tab.id === undefined) return false;
   return chrome.tabs.sendMessage(tab.id, { type: 'add_note' }, { frameId: 0 }).then(Boolean, () => false);
 }
 
 // For the end-to-end tests: headless Chromium can neither open a context menu nor press an
 // extension's shortcut, so the tests call the handlers beneath them.
-globalThis.commonGround = { onContextMenu, onCommand, refreshBadge };
+globalThis.commonGround = { onContextMenu, onCommand, refreshBadge, readTab };
 
 /** A snapshot becomes the page as read: `{read: {url, reading}}`; other messages pass as they are. */
 function read(message) {

@@ -7,6 +7,13 @@
 (() => {
   'use strict';
 
+  // Put into a page a second time (the user asked again to read a page with no profile address
+  // of its own): the courier already there reads it again.
+  if (globalThis.commonGroundCourier) {
+    globalThis.commonGroundCourier();
+    return;
+  }
+
   const WIDTH = 340; // px, the overlay's width when expanded
   const GAP = 12; // px between the overlay and the window's edges
   const COLLAPSED_HEIGHT = 48; // px, one line
@@ -206,5 +213,10 @@
     }
   });
 
+  // Lives in this extension's isolated world: the page's own scripts cannot see or call it.
+  globalThis.commonGroundCourier = () => {
+    last = { url: null, size: 0, settled: false };
+    snapshot();
+  };
   snapshot();
 })();

@@ -730,10 +730,39 @@ fn is_employment_type(text: &str) -> bool {
     EMPLOYMENT_TYPES.contains(&text.trim().to_lowercase().as_str())
 }
 
-/// "Acme · Full-time" → "Acme"; "Full-time" alone → None.
+/// "Acme · Full-time" → "Acme"; "Insighture - We're hiring" → "Insighture"; "Full-time" alone
+/// → None.
 fn org_of(line: &str) -> Option<String> {
-    let org = line.split(" · ").next()?.trim();
+    let org = without_hiring(line.split(" · ").next()?.trim());
     (!org.is_empty() && !is_employment_type(org)).then(|| org.to_owned())
+}
+
+/// Words companies append to their name on LinkedIn to recruit: not part of the name.
+const HIRING: &[&str] = &[
+    "hiring",
+    "we're hiring",
+    "we are hiring",
+    "wij zoeken",
+    "we zoeken",
+    "vacatures",
+    "wir stellen ein",
+    "on recrute",
+    "nous recrutons",
+    "contratando",
+    "estamos contratando",
+    "assumiamo",
+];
+
+fn without_hiring(org: &str) -> &str {
+    for sep in [" - ", " – ", " — ", " | ", " ("] {
+        if let Some((name, tail)) = org.rsplit_once(sep) {
+            let tail = tail.trim_end_matches([')', '!', '.', ' ']).to_lowercase();
+            if HIRING.iter().any(|h| tail.ends_with(h)) && !name.trim().is_empty() {
+                return name.trim();
+            }
+        }
+    }
+    org
 }
 
 fn looks_like_place(line: &str) -> bool {
@@ -747,7 +776,11 @@ fn looks_like_place(line: &str) -> bool {
 fn positions_of(entry: &Entry) -> Vec<Position> {
     if !entry.roles.is_empty() {
         // A company with several roles: the first line is the company, each role its own position.
-        let org = entry.lines.first().cloned().unwrap_or_default();
+        let org = entry
+            .lines
+            .first()
+            .map(|l| without_hiring(l).to_owned())
+            .unwrap_or_default();
         let group_place = entry
             .lines
             .iter()
@@ -1109,6 +1142,23 @@ mod tests {
         for (url, want) in cases {
             let got = handle_from_url(&Address::parse(url).unwrap());
             assert_eq!(got.as_deref(), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn organisations_without_what_is_appended_to_them() {
+        for (line, want) in [
+            ("Insighture - We're hiring", Some("Insighture")),
+            ("Acme Labs · Full-time", Some("Acme Labs")),
+            ("Noordlicht | Wij zoeken!", Some("Noordlicht")),
+            (
+                "Brückenbau Digital (Wir stellen ein)",
+                Some("Brückenbau Digital"),
+            ),
+            ("Hiring Solutions Ltd", Some("Hiring Solutions Ltd")),
+            ("Fulltime", None),
+        ] {
+            assert_eq!(org_of(line).as_deref(), want, "{line}");
         }
     }
 

@@ -229,9 +229,19 @@ fn parse_url(url: &str) -> Result<Address, ExtractError> {
     })
 }
 
-/// Any other page: the person its schema.org markup is about, filed under its address.
+/// Any other page: the person its schema.org markup is about, filed under its address. Thin
+/// markup (a name alone) is completed by what the page shows under that name, when it shows it.
 fn web_page(url: &Address, document: &Html) -> Result<Profile, NoProfile> {
-    let person = schema_org::read(document).ok_or(NoProfile::NoPerson)?;
+    let mut person = schema_org::read(document).ok_or(NoProfile::NoPerson)?;
+    if person.headline.is_none() || person.location.is_none() {
+        let lines = text::lines(document.root_element());
+        let named = |l: &text::Line| l.text.trim().eq_ignore_ascii_case(person.name.trim());
+        if lines.iter().any(named) {
+            let card = outline::top_card(&lines, Some(&person.name));
+            person.headline = person.headline.or(card.headline);
+            person.location = person.location.or(card.location);
+        }
+    }
     let handle = format!("{}{}", url.host(), url.path().trim_end_matches('/'));
     Ok(Profile {
         site: Site::Web,

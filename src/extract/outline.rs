@@ -520,7 +520,10 @@ pub(super) fn is_noise(text: &str) -> bool {
         return true;
     }
     // "View Ada's full profile", "Contact Ada directly", "Sign in to view Ada's full profile".
-    let about_the_profile = lower.contains("full profile") || lower.ends_with(" directly");
+    // Sales Navigator's "Ada and 2 others can introduce you to Bo" names other people.
+    let about_the_profile = lower.contains("full profile")
+        || lower.ends_with(" directly")
+        || lower.contains("can introduce you");
     LABELS.contains(&lower.as_str())
         || about_the_profile
         || PROMPTS.iter().any(|p| lower.starts_with(p))
@@ -564,6 +567,10 @@ const PROMPTS: &[&str] = &[
     "get introduced",
     "view full profile",
     "people also viewed",
+    "followed by",
+    "gevolgd door",
+    "gefolgt von",
+    "suivi par",
     "people you may know",
     "other similar profiles",
     "see your mutual",

@@ -53,6 +53,24 @@ test('a 2026 page: the overlay picks up the experience cards when they load', T,
   await page.close();
 });
 
+test('a 2026 page in Dutch without a Topcard id: the name, read from the visible text', T, async () => {
+  const page = await open('/in/sdui-2026-mila-de-graaf.nl/');
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Mila de Graaf' }).waitFor();
+  await frame.getByText('Verpleegkundig specialist at Amsterdam UMC', { exact: true }).waitFor();
+  await page.close();
+});
+
+test('a public profile on a country subdomain (br.linkedin.com) gets the overlay', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://br.linkedin.com/in/public-2026-rafael-costa.pt/');
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Rafael C.' }).waitFor();
+  // The masked headline of a logged-out page is not shown as if the person wrote it.
+  assert.equal(await frame.getByText('*****').count(), 0);
+  await page.close();
+});
+
 test('moving to another profile without a reload moves the overlay with it', T, async () => {
   const page = await open('/in/sanne-de-vries/');
   let frame = await overlayFrame(page);

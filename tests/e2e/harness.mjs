@@ -1,5 +1,5 @@
 // What the end-to-end tests and the demo share: a loopback HTTPS server that poses as
-// www.linkedin.com (and github.com) and serves the bundled sample pages, and Debian's Chromium started with the
+// www.linkedin.com (and br.linkedin.com, github.com, people.example.org) and serves the bundled sample pages, and Debian's Chromium started with the
 // built extension loaded and its host resolver pointed at that server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -16,6 +16,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 export const SITE = 'https://www.linkedin.com';
+/** A personal site with schema.org Person markup: read only when the user asks (activeTab). */
+export const OTHER_SITE = 'https://people.example.org';
+// Every host the loopback server answers for: LinkedIn, one of its country subdomains for public
+// profiles, GitHub, and a site of no platform at all.
+const HOSTS = ['www.linkedin.com', 'br.linkedin.com', 'github.com', 'people.example.org'];
 
 // Like LinkedIn's, a CSP without 'wasm-unsafe-eval': the content script must not need Wasm.
 const PAGE_CSP =
@@ -32,7 +37,7 @@ function makeCertificate() {
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
     '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=www.linkedin.com',
-    '-addext', 'subjectAltName=DNS:www.linkedin.com,DNS:github.com',
+    '-addext', `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
   ], { stdio: 'ignore' });
   const pair = { key: readFileSync(key), cert: readFileSync(cert) };
   rmSync(dir, { recursive: true, force: true });
@@ -62,6 +67,12 @@ export async function startSite(pages = PAGES) {
       return existsSync(file) ? send(200, file) : send(404, join(pages, 'not-found.html'));
     }
     if (path === '/feed/') return send(200, join(pages, 'feed.html'));
+    // people.example.org/<page>/ → <page>.html: a site that is not a platform.
+    const other = req.headers.host?.startsWith('people.example.org') && path.match(/^\/([\w-]+)\/?$/);
+    if (other) {
+      const file = join(pages, `${other[1]}.html`);
+      return existsSync(file) ? send(200, file) : send(404, join(pages, 'not-found.html'));
+    }
     const profile = path.match(/^\/in\/([^/]+)\/?(?:details\/([a-z]+)\/?)?$/);
     if (profile) {
       const name = decodeURIComponent(profile[1]) + (profile[2] ? `.details-${profile[2]}` : '');
@@ -84,9 +95,9 @@ export async function startSite(pages = PAGES) {
  * Debian's Chromium with dist/ loaded, resolving www.linkedin.com to the loopback site.
  * Returns the context, the extension's service worker and the extension's id.
  */
-export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 } }) {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error(`no built extension in ${DIST}: run ./build.sh first`);
+export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 }, dist = DIST }) {
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    throw new Error(`no built extension in ${dist}: run ./build.sh first`);
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'cg-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -96,9 +107,9 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      `--host-resolver-rules=MAP www.linkedin.com:443 127.0.0.1:${port}, MAP github.com:443 127.0.0.1:${port}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ')}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
