@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Deterministic: input `i` of a run depends only on the seed and `i`, so `--from i --inputs 1`
-//! replays one. Run by `./build.sh fuzz`.
+//! replays one (`--keep` also writes it out). Run by `./build.sh fuzz`.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -203,6 +203,8 @@ struct Options {
     seed: u64,
     out: PathBuf,
     limit: Duration,
+    /// Write every input to `out` too (with `--from`, to look at one).
+    keep: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -213,6 +215,7 @@ fn options() -> Result<Options, String> {
         seed: 1,
         out: root.join("target/fuzz-found"),
         limit: Duration::from_secs(10),
+        keep: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -224,6 +227,7 @@ fn options() -> Result<Options, String> {
             "--seed" => o.seed = number(value()?)?,
             "--out" => o.out = PathBuf::from(value()?),
             "--limit-seconds" => o.limit = Duration::from_secs(number(value()?)?),
+            "--keep" => o.keep = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -287,7 +291,7 @@ fn main() {
                 current.clone(),
                 slowest.clone(),
             );
-            let (seed, out) = (o.seed, o.out.clone());
+            let (seed, out, keep) = (o.seed, o.out.clone(), o.keep);
             std::thread::spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= end || stop.load(Ordering::Relaxed) {
@@ -298,6 +302,9 @@ fn main() {
                 let (kind, bytes) = input(&mut rng, &seeds);
                 let url = URLS[rng.below(URLS.len())];
                 let html = String::from_utf8_lossy(&bytes);
+                if keep {
+                    std::fs::write(out.join(format!("seed{seed}-input{i}.html")), &bytes).ok();
+                }
                 current[t].0.store(i, Ordering::Relaxed);
                 current[t]
                     .1

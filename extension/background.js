@@ -2,7 +2,7 @@
 // to the reader and every runtime message (a page as read) to the core. JavaScript only because a
 // service worker must register its listeners synchronously at start, before the Wasm has been
 // instantiated. Two modules because the HTML parser alone fills most of one's size budget.
-import init, { handle_message } from './wasm/background.js';
+import init, { handle_message, handle_reading } from './wasm/background.js';
 import initReader, { read_page } from './wasm/reader.js';
 
 const wasm = (name) => new URL(`./wasm/${name}_bg.wasm`, import.meta.url);
@@ -16,7 +16,7 @@ chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() =>
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready
-    .then(() => handle_message(read(message), sender))
+    .then(() => (isSnapshot(message) ? handle_reading(read(message), sender) : handle_message(message, sender)))
     .then((answer) => {
       sendResponse(answer);
       if (answer && CHANGES_WHO_IS_DUE.has(answer.type)) refreshBadge();
@@ -102,9 +102,14 @@ async function onCommand(command, tab) {
 // extension's shortcut, so the tests call the handlers beneath them.
 globalThis.commonGround = { onContextMenu, onCommand, refreshBadge, readTab };
 
-/** A snapshot becomes the page as read: `{read: {url, reading}}`; other messages pass as they are. */
-function read(message) {
+/** Whether a message is a page handed over by a content script (`{snapshot: {url, html}}`). */
+function isSnapshot(message) {
   const snapshot = message && message.snapshot;
-  if (!snapshot || typeof snapshot.url !== 'string' || typeof snapshot.html !== 'string') return message;
-  return { read: { url: snapshot.url, reading: read_page(snapshot.url, snapshot.html) } };
+  return Boolean(snapshot) && typeof snapshot.url === 'string' && typeof snapshot.html === 'string';
+}
+
+/** A snapshot becomes the page as read, `{read: {url, reading}}`, for `handle_reading`. */
+function read(message) {
+  const { url, html } = message.snapshot;
+  return { read: { url, reading: read_page(url, html) } };
 }

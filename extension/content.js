@@ -1,8 +1,11 @@
 // Common Ground's courier inside the profile page. The page is hostile territory, so this script
 // holds nothing: no Wasm, no storage, no notes. The one text it is ever given is a draft the user
 // chose to put in LinkedIn's invite note. It hands the page to the core in the service
-// worker, and mounts the overlay — an extension-origin frame inside a closed shadow root — when
-// the core says the page holds a profile. JavaScript because content scripts cannot compile Wasm
+// worker, and mounts the overlay — one extension-origin frame, the only thing of Common Ground a
+// page script can find — when the core says the page holds a profile. The frame has no `src`
+// (it is sent to the overlay's address after it is in the page), so the page cannot read that
+// address; it is a plain iframe, so asking it for a shadow root tells the page nothing; and the
+// script leaves no performance mark or attribute behind. JavaScript because content scripts cannot compile Wasm
 // on pages whose CSP lacks 'wasm-unsafe-eval'.
 (() => {
   'use strict';
@@ -21,14 +24,17 @@
   const SETTLE_MS = 500; // wait for the page to stop changing before reading it again
   const GROWTH = 25; // elements added or removed before a shown profile is worth reading again
 
-  let host = null; // the element in the page that carries the shadow root
-  let frame = null;
+  let frame = null; // the one element this script puts in the page
   let person = null; // whom the overlay shows
   // Names this tab's overlay frame among all extension pages that hear runtime messages.
   const token = Math.random().toString(36).slice(2);
   let revision = 0; // bumped on every stored reading, so the overlay asks the core again
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
+  let pageHadStyle = false; // whether <html> had a style attribute before space was reserved
+  // When the page was last handed over and the overlay last shown (ms since the epoch): told to
+  // the overlay frame, which keeps them for the benchmarks, instead of marks in the page.
+  const times = { snapshot: 0, mounted: 0 };
   let timer = 0;
   let busy = false;
   // What the last reading saw: the address, the page's size, and whether waiting may help.
@@ -41,6 +47,8 @@
 
   async function snapshot() {
     if (busy) return;
+    // Only a page the user has in front of them is read: a background tab waits until it shows.
+    if (document.visibilityState !== 'visible') return;
     busy = true;
     const url = location.href;
     last = { url, size: elements.length, settled: true };
@@ -57,8 +65,8 @@
       }
       // Load the overlay, hidden, while the core reads the page: its page and Wasm are ready
       // by the time the reading is stored.
-      if (!host && address.person) prepare(address.person);
-      performance.mark('cg-snapshot'); // for the benchmark of snapshot to overlay painted
+      if (!frame && address.person) prepare(address.person);
+      times.snapshot = performance.timeOrigin + performance.now();
       const answer = await chrome.runtime.sendMessage({
         snapshot: { url, html: document.documentElement.outerHTML },
       });
@@ -84,18 +92,18 @@
     return person !== null && Math.abs(elements.length - last.size) >= GROWTH;
   }
 
-  /** The frame in its closed shadow root, loading the overlay for `who`; hidden until mounted. */
+  /** The frame, loading the overlay for `who`; hidden until mounted. */
   function prepare(who) {
-    host = document.createElement('div');
-    const root = host.attachShadow({ mode: 'closed' });
     frame = document.createElement('iframe');
     frame.title = 'Common Ground';
     frame.allow = 'clipboard-write'; // the drafts' Copy button
-    frame.setAttribute('style', 'border:0;width:100%;height:100%;display:block;background:transparent;color-scheme:normal');
-    frame.src = chrome.runtime.getURL('overlay.html') + `#p=${encodeURIComponent(who)}&t=${token}`;
-    root.append(frame);
-    document.documentElement.append(host);
     layout();
+    document.documentElement.append(frame);
+    // Sent to the overlay once in the page, never through `src`: the address (with the person's
+    // key and this frame's token) is then the frame's own, which the page cannot read.
+    frame.contentWindow.location.replace(
+      chrome.runtime.getURL('overlay.html') + `#p=${encodeURIComponent(who)}&t=${token}`,
+    );
   }
 
   /**
@@ -106,29 +114,32 @@
    * real address is not the one this script set, so any change would reload it.
    */
   function mount(who) {
-    if (!host) prepare(who);
+    if (!frame) prepare(who);
     person = who;
     layout();
-    performance.mark('cg-mounted'); // for the tests: the overlay's next render is the one seen
+    times.mounted = performance.timeOrigin + performance.now();
     chrome.runtime
-      .sendMessage({ shown: { person: who, token, revision: ++revision } })
+      .sendMessage({
+        shown: { person: who, token, revision: ++revision, snapshot_at: times.snapshot, mounted_at: times.mounted },
+      })
       .catch(() => {});
   }
 
   function unmount() {
-    if (!host) return;
-    host.remove();
-    host = frame = person = null;
+    if (!frame) return;
+    frame.remove();
+    frame = person = null;
     reservePageSpace(false);
   }
 
   function layout() {
-    if (!host) return;
+    if (!frame) return;
     const height = collapsed ? `${COLLAPSED_HEIGHT}px` : `calc(100vh - ${TOP + GAP}px)`;
     const shown = person !== null; // a prepared frame stays hidden until the page is read
-    host.setAttribute(
+    frame.setAttribute(
       'style',
-      `all:initial;position:fixed;z-index:2147483647;top:${TOP}px;right:${GAP}px;` +
+      `all:initial;display:block;border:0;background:transparent;color-scheme:normal;` +
+        `position:fixed;z-index:2147483647;top:${TOP}px;right:${GAP}px;` +
         `width:${WIDTH}px;height:${height};box-shadow:0 4px 18px rgba(0,0,0,.18);` +
         `border-radius:${collapsed ? 24 : 10}px;overflow:hidden` +
         (shown ? '' : ';visibility:hidden;pointer-events:none'),
@@ -138,12 +149,15 @@
 
   // Makes room beside the page so the expanded overlay hides none of its content.
   function reservePageSpace(on) {
-    const style = document.documentElement.style;
+    const html = document.documentElement;
     if (on && pageMargin === null) {
-      pageMargin = style.getPropertyValue('margin-right');
-      style.setProperty('margin-right', `${WIDTH + 2 * GAP}px`, 'important');
+      pageHadStyle = html.hasAttribute('style');
+      pageMargin = html.style.getPropertyValue('margin-right');
+      html.style.setProperty('margin-right', `${WIDTH + 2 * GAP}px`, 'important');
     } else if (!on && pageMargin !== null) {
-      style.setProperty('margin-right', pageMargin);
+      html.style.setProperty('margin-right', pageMargin);
+      // Nothing left behind: no empty style attribute where the page had none.
+      if (!pageHadStyle && html.style.length === 0) html.removeAttribute('style');
       pageMargin = null;
     }
   }
@@ -189,6 +203,9 @@
     timer = setTimeout(() => worthReading() && snapshot(), SETTLE_MS);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && worthReading()) snapshot();
+  });
 
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (message && message.type === 'layout') {

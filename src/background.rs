@@ -34,6 +34,8 @@ thread_local! {
     static BUILDING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// Bumped by every write the index must see; a build that saw an older one is not kept.
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// How many different people each tab has had stored in the last minute.
+    static BUDGET: RefCell<crate::budget::Budget> = RefCell::default();
 }
 
 /// The part of `chrome.runtime.MessageSender` the router needs.
@@ -55,11 +57,28 @@ struct SenderTab {
 /// Answers one runtime message. Never throws: failures become [`Response::Error`].
 #[wasm_bindgen]
 pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
+    answer(message, sender, false).await
+}
+
+/// Stores what the page reader read of the page a content script (`sender`) sent: the one way a
+/// [`Request::Read`] reaches the core. `background.js` calls it with the reader's output, never
+/// with a message as it arrived.
+#[wasm_bindgen]
+pub async fn handle_reading(message: JsValue, sender: JsValue) -> JsValue {
+    answer(message, sender, true).await
+}
+
+async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue {
     let response = match serde_json::from_str::<Request>(&json_text(&message).unwrap_or_default()) {
         Ok(request) => {
             let sender: Sender =
                 serde_json::from_str(&json_text(&sender).unwrap_or_default()).unwrap_or_default();
-            route(request, &sender)
+            let caller = match caller(&sender) {
+                Caller::ContentScript if from_reader => Caller::PageReader,
+                _ if from_reader => Caller::Stranger,
+                other => other,
+            };
+            route(request, &sender, caller)
                 .await
                 .unwrap_or_else(|e| Response::Error {
                     message: e.to_string(),
@@ -72,8 +91,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     to_js(&response)
 }
 
-async fn route(request: Request, sender: &Sender) -> Result<Response, StoreError> {
-    let caller = caller(sender);
+async fn route(request: Request, sender: &Sender, caller: Caller) -> Result<Response, StoreError> {
     if !request.allowed_from(caller) {
         return Err(StoreError::Refused(format!(
             "a {caller:?} may not ask for {}",
@@ -128,6 +146,18 @@ async fn route_stored(
                 });
             };
             let person = fresh.key();
+            let tab = sender.tab.as_ref().map_or(-1, |t| t.id);
+            if !BUDGET.with(|b| b.borrow_mut().allow(tab, &person, now())) {
+                // A page showing a new person every few seconds is inventing them.
+                return Ok(Response::NoProfile {
+                    reason: format!(
+                        "this tab showed more than {} different people within a minute; \
+                         Common Ground keeps a profile again when the page stays on one",
+                        crate::budget::PER_MINUTE
+                    ),
+                    retry: false,
+                });
+            }
             let Some(profile) = store.remember_profile(fresh, part, now()).await? else {
                 // Read together with what was stored, the profile still has no name.
                 return Ok(Response::NoProfile {

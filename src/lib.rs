@@ -15,6 +15,7 @@
 //! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod backup;
+pub mod budget;
 pub mod describe;
 pub mod draft;
 pub mod extract;

@@ -28,7 +28,9 @@ pub enum Request {
     /// the page reader (the `reader` module, `extract::read`) and the core receives
     /// [`Request::Read`] instead.
     Snapshot { url: String, html: String },
-    /// The content script's page as the page reader read it.
+    /// The content script's page as the page reader read it. Only the service worker's own
+    /// reader makes this request ([`Caller::PageReader`]): a content script that sends it
+    /// itself is refused, so no page can have a profile stored that the reader did not read.
     Read { url: String, reading: Reading },
     /// From the content script: its tab now shows `person`, with a new reading stored. Meant for
     /// the extension pages that listen (the tab's overlay frame, named by `token`, and the side
@@ -171,6 +173,9 @@ pub enum Caller {
     ExtensionPage,
     /// This extension's content script, living inside a web page the user opened.
     ContentScript,
+    /// The service worker's page reader, handing over what it read of a content script's page
+    /// (`background.rs`'s `handle_reading`, never a runtime message).
+    PageReader,
     /// Anything else.
     Stranger,
 }
@@ -180,9 +185,9 @@ impl Request {
     /// territory: it may hand over the page and resize the frame, but it never receives notes.
     pub fn allowed_from(&self, caller: Caller) -> bool {
         match self {
+            Request::Read { .. } => caller == Caller::PageReader,
             Request::Recognise { .. }
             | Request::Snapshot { .. }
-            | Request::Read { .. }
             | Request::FocusNote { .. }
             | Request::Shown { .. } => caller == Caller::ContentScript,
             Request::Overlay { .. }
@@ -483,6 +488,27 @@ mod tests {
         };
         assert!(snapshot.allowed_from(Caller::ContentScript));
         assert!(!snapshot.allowed_from(Caller::Stranger));
+        assert!(!snapshot.allowed_from(Caller::PageReader));
+    }
+
+    #[test]
+    fn only_the_page_reader_hands_over_a_reading() {
+        let read = Request::Read {
+            url: "https://www.linkedin.com/in/a/".into(),
+            reading: Reading {
+                profile: None,
+                reason: None,
+                retry: false,
+            },
+        };
+        assert!(read.allowed_from(Caller::PageReader));
+        for caller in [
+            Caller::ContentScript,
+            Caller::ExtensionPage,
+            Caller::Stranger,
+        ] {
+            assert!(!read.allowed_from(caller), "{caller:?}");
+        }
     }
 
     #[test]

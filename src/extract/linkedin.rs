@@ -312,6 +312,10 @@ fn no_profile(document: &Html) -> Option<NoProfile> {
         "page not found",
         "pagina niet gevonden",
         "seite nicht gefunden",
+        "page introuvable",
+        "página no encontrada",
+        "página não encontrada",
+        "pagina non trovata",
     ];
     if not_found.iter().any(|t| title.contains(t))
         || document
@@ -329,6 +333,12 @@ fn no_profile(document: &Html) -> Option<NoProfile> {
         "sign in | linkedin",
         "aanmelden | linkedin",
         "inloggen",
+        "anmelden | linkedin",
+        "s’identifier | linkedin",
+        "s'identifier | linkedin",
+        "iniciar sesión | linkedin",
+        "entrar | linkedin",
+        "accedi | linkedin",
     ];
     if walls.iter().any(|t| title.contains(t))
         || document
@@ -383,9 +393,12 @@ fn top_card(document: &Html) -> TopCard {
     let name = first_text(document, sel!("main h1"))
         .or_else(|| first_text(document, sel!("h1")))
         .or_else(|| og_title_name(document));
+    // The section around the first h1 in main: found from the h1 up, in one walk of the page
+    // (asking every section whether it holds an h1 would walk each one's subtree again).
     let section = document
-        .select(sel!("main section"))
-        .find(|s| s.select(sel!("h1")).next().is_some());
+        .select(sel!("main h1"))
+        .next()
+        .and_then(|h1| nearest(h1, |e| e.value().name() == "section"));
     let within = |selector: &Selector| {
         section.and_then(|s| s.select(selector).map(visible_text).find(|t| !t.is_empty()))
     };
@@ -500,14 +513,14 @@ fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Optio
         .next()
         .and_then(|a| a.parent().and_then(ElementRef::wrap));
     let section = anchored.or_else(|| {
-        // The innermost card comes last in document order.
+        // The card around a heading that names the section, found from the heading up.
+        let card = |e: ElementRef<'_>| {
+            e.value().name() == "section" || e.value().attr("componentkey").is_some()
+        };
         document
-            .select(sel!("section, div[componentkey]"))
-            .rfind(|s| {
-                s.select(sel!("h2"))
-                    .next()
-                    .is_some_and(|h| heading_is(&visible_text(h), titles))
-            })
+            .select(sel!("h2"))
+            .filter(|h| heading_is(&visible_text(*h), titles))
+            .find_map(|h| nearest(h, card))
     })?;
     let entities = sel!("[data-view-name='profile-component-entity']");
     let mut found: Vec<ElementRef<'_>> = section.select(entities).collect();
@@ -534,6 +547,17 @@ fn section_entries(document: &Html, anchor: &Selector, titles: &[&str]) -> Optio
         .filter(|e| !e.lines.is_empty())
         .collect();
     Some(entries)
+}
+
+/// The nearest ancestor of `element` that `is` says is the one.
+fn nearest<'a>(
+    element: ElementRef<'a>,
+    is: impl Fn(ElementRef<'a>) -> bool,
+) -> Option<ElementRef<'a>> {
+    element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| is(*e))
 }
 
 fn heading_is(text: &str, titles: &[&str]) -> bool {

@@ -307,11 +307,24 @@ fn same_text(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// The text of an element as a reader sees it: whitespace runs collapsed, ends trimmed.
+/// The text of an element as a reader sees it: whitespace runs collapsed, ends trimmed, and no
+/// longer than [`MAX_TEXT_BYTES`] (no field is that long; an element nested in thousands of
+/// others of its kind would otherwise have its whole text read once per ancestor).
 pub(crate) fn visible_text(element: ElementRef<'_>) -> String {
+    bounded_text(element, MAX_TEXT_BYTES)
+}
+
+/// The most text read from one element.
+pub(crate) const MAX_TEXT_BYTES: usize = 8 * 1024;
+
+/// [`visible_text`] read no further than `max` bytes.
+pub(crate) fn bounded_text(element: ElementRef<'_>, max: usize) -> String {
     let mut out = String::new();
     for piece in element.text() {
         for word in piece.split_whitespace() {
+            if out.len() + word.len() + 1 > max {
+                return out;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -12,7 +12,7 @@
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::{sel, visible_text};
+use super::{bounded_text, sel, visible_text};
 use crate::model::{Education, Position};
 
 /// What schema.org markup says about the page's person.
@@ -262,14 +262,19 @@ fn properties<'a>(scope: ElementRef<'a>, dialect: &Dialect) -> Vec<(String, Prop
     while let Some(element) = stack.pop() {
         let nested = element.value().attr(dialect.scope).is_some();
         if let Some(names) = element.value().attr(dialect.prop) {
-            for name in names.split_whitespace() {
+            // Real markup names one to three properties on an element; a page naming thousands
+            // would cost its text once per name.
+            let text = (!nested).then(|| prop_text(element));
+            for name in names.split_whitespace().take(MAX_NAMES_PER_ELEMENT) {
                 let name = name.rsplit([':', '/']).next().unwrap_or(name).to_owned();
-                let value = if nested {
-                    PropValue::Item(element)
-                } else {
-                    PropValue::Text(prop_text(element))
+                let value = match &text {
+                    None => PropValue::Item(element),
+                    Some(text) => PropValue::Text(text.clone()),
                 };
                 out.push((name, value));
+            }
+            if out.len() >= MAX_PROPERTIES {
+                break;
             }
         }
         if !nested {
@@ -286,6 +291,13 @@ fn properties<'a>(scope: ElementRef<'a>, dialect: &Dialect) -> Vec<(String, Prop
     out
 }
 
+/// How many property names one element may give, and how many properties one item may have.
+const MAX_NAMES_PER_ELEMENT: usize = 8;
+const MAX_PROPERTIES: usize = 1_000;
+/// The longest property text read: a name or a job title is short; a property that holds a
+/// whole article is cut here, so nested properties do not re-read the whole page each.
+const MAX_PROPERTY_TEXT: usize = 4_096;
+
 /// A property's value as the specs define it: `content`, a link's target, or the text.
 fn prop_text(element: ElementRef<'_>) -> String {
     let e = element.value();
@@ -300,8 +312,8 @@ fn prop_text(element: ElementRef<'_>) -> String {
         "time" => e
             .attr("datetime")
             .map(str::to_owned)
-            .unwrap_or_else(|| visible_text(element)),
-        _ => visible_text(element),
+            .unwrap_or_else(|| bounded_text(element, MAX_PROPERTY_TEXT)),
+        _ => bounded_text(element, MAX_PROPERTY_TEXT),
     }
 }
 

@@ -131,7 +131,7 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
   return { context, worker, extensionId, close };
 }
 
-/** The overlay frame on `page` (found by its extension URL, even inside a closed shadow root). */
+/** The overlay frame on `page` (found by its extension URL, which the page itself cannot read). */
 export async function overlayFrame(page, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -153,9 +153,10 @@ export async function overlayShown(page, frame, { timeout = 30_000 } = {}) {
     const marks = performance.getEntriesByName(name);
     return marks.length ? performance.timeOrigin + marks[marks.length - 1].startTime : NaN;
   };
-  await page.waitForFunction(() => performance.getEntriesByName('cg-mounted').length > 0, null, { timeout });
-  const mounted = await page.evaluate(last, 'cg-mounted');
-  const snapshot = await page.evaluate(last, 'cg-snapshot');
+  // The content script tells its frame when it handed the page over and showed the overlay
+  // (it leaves no mark in the page's own timeline).
+  await frame.waitForFunction(() => globalThis.cgCourier?.mounted > 0, null, { timeout });
+  const { mounted, snapshot } = await frame.evaluate(() => globalThis.cgCourier);
   await frame.waitForFunction(({ after }) => {
     const marks = performance.getEntriesByName('cg-overlay-rendered');
     return marks.length > 0 && performance.timeOrigin + marks[marks.length - 1].startTime > after

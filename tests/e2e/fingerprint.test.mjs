@@ -1,0 +1,104 @@
+// What a script in the page's own world can learn of Common Ground, and what a page that invents
+// people can get stored. The page is hostile: it may probe for the extension, and it may rewrite
+// itself into a new "profile" every second (pushState and a new <main>).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSite, launchBrowser, overlayFrame, overlayShown, SITE, PAGES } from './harness.mjs';
+
+let site, browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser({ port: site.port });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+const T = { timeout: 90_000 };
+
+test('a page script finds one frame with no address, no shadow root, no marks', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await overlayShown(page, frame);
+  const seen = await page.evaluate(() => {
+    const added = [...document.documentElement.children].filter((e) => !['HEAD', 'BODY'].includes(e.tagName));
+    const shadowError = (element) => {
+      try {
+        element.attachShadow({ mode: 'open' });
+        return 'attached';
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      }
+    };
+    return {
+      added: added.map((e) => e.tagName),
+      src: added.map((e) => e.getAttribute('src')),
+      shadow: added.map(shadowError),
+      freshIframe: shadowError(document.createElement('iframe')),
+      marks: performance.getEntries()
+        .map((e) => e.name)
+        .filter((n) => /^cg-|common|chrome-extension/i.test(n)),
+      pageText: document.documentElement.outerHTML.includes('chrome-extension://'),
+    };
+  });
+  assert.deepEqual(seen.added, ['IFRAME'], 'the one element Common Ground adds');
+  assert.deepEqual(seen.src, [null], 'its address is not in the page');
+  assert.deepEqual(seen.shadow, [seen.freshIframe], 'it answers attachShadow as any iframe does');
+  assert.deepEqual(seen.marks, []);
+  assert.equal(seen.pageText, false);
+  await page.close();
+});
+
+test('when the overlay leaves, <html> is as the page had it', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const before = await page.evaluate(() => document.documentElement.getAttributeNames().sort());
+  await (await overlayFrame(page)).getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.style.marginRight !== ''), 'room was made beside the page');
+  // What LinkedIn's router does when the user opens the feed.
+  const feed = readFileSync(join(PAGES, 'feed.html'), 'utf8');
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/feed/');
+    document.body.innerHTML = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+  }, feed);
+  await page.waitForFunction(() => !document.querySelector('html > iframe'));
+  const after = await page.evaluate(() => document.documentElement.getAttributeNames().sort());
+  assert.deepEqual(after, before);
+  await page.close();
+});
+
+test('a page that invents a new person every second has at most five stored a minute', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  const template = readFileSync(join(PAGES, 'lotte-jansen.html'), 'utf8');
+  const body = template.slice(template.indexOf('<body>') + 6, template.lastIndexOf('</body>'));
+  await page.evaluate(async (html) => {
+    for (let n = 0; n < 20; n++) {
+      history.pushState({}, '', `/in/invented-${n}/`);
+      document.body.innerHTML = html.replaceAll('Lotte Jansen', `Invented Person ${n}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }, body);
+  await page.waitForTimeout(1500);
+  // Asked from an extension page, as the settings page asks for a backup.
+  const settings = await browser.context.newPage();
+  await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const stored = await settings.evaluate(async () => {
+    const answer = await chrome.runtime.sendMessage('backup');
+    return JSON.parse(answer.json).profiles.map((p) => p.profile.handle);
+  });
+  const invented = stored.filter((h) => h.startsWith('invented-'));
+  // Sanne's own page counts within the same minute.
+  assert.ok(invented.length >= 1 && invented.length <= 4, `stored ${invented.length}: ${invented}`);
+  await settings.close();
+  await page.close();
+});
