@@ -32,8 +32,8 @@
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
   let pageHadStyle = false; // whether <html> had a style attribute before space was reserved
-  // When the page was last handed over and the overlay last shown (ms since the epoch): told to
-  // the overlay frame, which keeps them for the benchmarks, instead of marks in the page.
+  // When the page was last handed over and the overlay last shown (ms since the epoch): posted
+  // to the overlay frame, which keeps them for the benchmarks, instead of marks in the page.
   const times = { snapshot: 0, mounted: 0 };
   let timer = 0;
   let busy = false;
@@ -98,6 +98,7 @@
     frame.title = 'Common Ground';
     frame.allow = 'clipboard-write'; // the drafts' Copy button
     layout();
+    frame.addEventListener('load', tellFrameTheTimes);
     document.documentElement.append(frame);
     // Sent to the overlay once in the page, never through `src`: the address (with the person's
     // key and this frame's token) is then the frame's own, which the page cannot read.
@@ -118,11 +119,21 @@
     person = who;
     layout();
     times.mounted = performance.timeOrigin + performance.now();
+    tellFrameTheTimes();
     chrome.runtime
-      .sendMessage({
-        shown: { person: who, token, revision: ++revision, snapshot_at: times.snapshot, mounted_at: times.mounted },
-      })
+      .sendMessage({ shown: { person: who, token, revision: ++revision } })
       .catch(() => {});
+  }
+
+  /**
+   * Posts the last snapshot's and mount's times to the overlay frame (for the benchmarks), now
+   * and again when the frame has loaded, whichever comes later. Posted to that one window: the
+   * page's timeline gets no mark.
+   */
+  function tellFrameTheTimes() {
+    if (frame && times.mounted > 0) {
+      frame.contentWindow?.postMessage({ commonGroundTimes: { ...times } }, '*');
+    }
   }
 
   function unmount() {

@@ -74,6 +74,9 @@ pub struct FileReport {
     pub rows: usize,
     pub imported: usize,
     pub skipped: Vec<Skipped>,
+    /// What was read, but perhaps not as the file meant (a column name given twice).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Skipped>,
     /// Which part of the export the file was read as.
     pub kind: String,
 }
@@ -380,6 +383,7 @@ fn each_row(
     let mut report = FileReport {
         rows: table.rows.len() + table.skipped.len(),
         skipped: table.skipped.clone(),
+        warnings: table.warnings.clone(),
         kind: kind.name().to_owned(),
         ..FileReport::default()
     };

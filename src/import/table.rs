@@ -47,6 +47,8 @@ pub struct Table {
     pub header_line: usize,
     pub rows: Vec<Row>,
     pub skipped: Vec<Skipped>,
+    /// What was read but not as the file may have meant: a column name given twice.
+    pub warnings: Vec<Skipped>,
 }
 
 /// Decodes a file's bytes to text: UTF-8 (BOM dropped), else Windows-1252.
@@ -150,6 +152,7 @@ pub fn read(text: &str, is_header: impl Fn(&[String]) -> bool) -> Option<Table> 
                     .iter()
                     .map(|h| h.trim().to_ascii_lowercase())
                     .collect();
+                table.warnings = duplicate_columns(&table.header, line);
                 first = false;
             }
             Ok(true) => {
@@ -171,12 +174,11 @@ pub fn read(text: &str, is_header: impl Fn(&[String]) -> bool) -> Option<Table> 
                     });
                     continue;
                 }
-                let fields = table
-                    .header
-                    .iter()
-                    .zip(record.iter())
-                    .map(|(h, v)| (h.clone(), clean_field(v)))
-                    .collect();
+                // A name given twice is read from its first column, as the warning says.
+                let mut fields = HashMap::with_capacity(table.header.len());
+                for (h, v) in table.header.iter().zip(record.iter()) {
+                    fields.entry(h.clone()).or_insert_with(|| clean_field(v));
+                }
                 table.rows.push(Row { line, fields });
             }
             Err(e) => table.skipped.push(Skipped {
@@ -186,6 +188,33 @@ pub fn read(text: &str, is_header: impl Fn(&[String]) -> bool) -> Option<Table> 
         }
     }
     Some(table)
+}
+
+/// A warning for each column name the header gives more than once (blank names aside).
+fn duplicate_columns(header: &[String], line: usize) -> Vec<Skipped> {
+    let mut out = Vec::new();
+    for (i, name) in header.iter().enumerate() {
+        if name.is_empty() || header[..i].contains(name) {
+            continue;
+        }
+        let columns: Vec<String> = header
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| *h == name)
+            .map(|(j, _)| (j + 1).to_string())
+            .collect();
+        if columns.len() > 1 {
+            out.push(Skipped {
+                line,
+                why: format!(
+                    "the header names \"{name}\" in columns {}: column {} is read, the others are left out",
+                    columns.join(", "),
+                    columns[0]
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// The header row's line (1-based) and delimiter: the first of the first 20 lines that, split
@@ -226,6 +255,24 @@ mod tests {
         assert_eq!(table.rows[1].line, 7);
         assert_eq!(table.skipped.len(), 1, "{:?}", table.skipped);
         assert_eq!(table.skipped[0].line, 8);
+    }
+
+    #[test]
+    fn a_column_name_given_twice_is_read_from_its_first_column_and_said() {
+        let text = "First Name,Email Address,Company,Email Address\nAda,ada@example.org,Acme,old@example.org\n";
+        let table = read(text, has_columns(&["first name"])).unwrap();
+        assert_eq!(
+            table.rows[0].get(&["email address"]),
+            Some("ada@example.org")
+        );
+        assert_eq!(table.warnings.len(), 1, "{:?}", table.warnings);
+        assert_eq!(table.warnings[0].line, 1);
+        assert!(
+            table.warnings[0].why.contains("columns 2, 4"),
+            "{}",
+            table.warnings[0].why
+        );
+        assert!(table.skipped.is_empty());
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn show_report(view: &View, report: &Report) {
         }
         let _ = body.append_child(&row);
         // The first few of each file; the counts say how many there are in all.
-        for skipped in file.skipped.iter().take(25) {
+        for skipped in file.warnings.iter().chain(file.skipped.iter().take(25)) {
             any_skipped = true;
             let line = format!("{name}, line {}: {}", skipped.line, skipped.why);
             if let Ok(item) = text_element(&view.document, "li", &line) {
