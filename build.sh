@@ -71,6 +71,21 @@ wasm_module() {
   node_modules/.bin/wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$DIST/wasm/${feature}_bg.wasm" -o "$DIST/wasm/${feature}_bg.wasm"
+  # After a trap an instance is unusable, and the glue keeps the one it made: `reinstantiate`
+  # makes a fresh instance of the compiled module it kept (the service worker cannot import the
+  # glue again). Checked against the glue of the pinned wasm-bindgen version.
+  local glue="$DIST/wasm/$feature.js"
+  grep -q '^let wasmModule, wasmInstance, wasm;' "$glue" && grep -q '^function __wbg_finalize_init(instance, module)' "$glue" \
+    && grep -q '^function __wbg_get_imports()' "$glue" \
+    || { echo "build.sh: the wasm-bindgen glue changed; see reinstantiate in build.sh" >&2; exit 1; }
+  cat >> "$glue" <<'JS'
+
+/** Added by build.sh: a fresh instance of the compiled module, after a trap left this one unusable. */
+export function reinstantiate() {
+    if (wasmModule === undefined) throw new Error('the module was never instantiated');
+    return __wbg_finalize_init(new WebAssembly.Instance(wasmModule, __wbg_get_imports()), wasmModule);
+}
+JS
 }
 
 build() {

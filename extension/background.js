@@ -2,8 +2,8 @@
 // to the reader and every runtime message (a page as read) to the core. JavaScript only because a
 // service worker must register its listeners synchronously at start, before the Wasm has been
 // instantiated. Two modules because the HTML parser alone fills most of one's size budget.
-import init, { handle_message, handle_reading } from './wasm/background.js';
-import initReader, { read_page } from './wasm/reader.js';
+import init, { handle_message, handle_reading, reinstantiate as restartCore } from './wasm/background.js';
+import initReader, { read_page, reinstantiate as restartReader, trap_for_tests } from './wasm/reader.js';
 
 const wasm = (name) => new URL(`./wasm/${name}_bg.wasm`, import.meta.url);
 const ready = Promise.all([
@@ -17,6 +17,13 @@ chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() =>
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready
     .then(() => (isSnapshot(message) ? handle_reading(read(message), sender) : handle_message(message, sender)))
+    .catch((error) => {
+      // A trap leaves a Wasm instance unusable: a fresh one of the same compiled module answers
+      // the next request (the store is in IndexedDB; nothing of it lived only in the instance).
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      restartCore();
+      return { type: 'error', message: 'Common Ground stopped on this request and started again. Try once more.' };
+    })
     .then((answer) => {
       sendResponse(answer);
       if (answer && CHANGES_WHO_IS_DUE.has(answer.type)) refreshBadge();
@@ -100,7 +107,11 @@ async function onCommand(command, tab) {
 
 // For the end-to-end tests: headless Chromium can neither open a context menu nor press an
 // extension's shortcut, so the tests call the handlers beneath them.
-globalThis.commonGround = { onContextMenu, onCommand, refreshBadge, readTab };
+// `trapReader` makes the reader trap, as a hostile page once did, to test the recovery.
+globalThis.commonGround = {
+  onContextMenu, onCommand, refreshBadge, readTab,
+  trapReader: () => { try { trap_for_tests(); } catch (error) { restartReader(); return String(error); } return 'no trap'; },
+};
 
 /** Whether a message is a page handed over by a content script (`{snapshot: {url, html}}`). */
 function isSnapshot(message) {
@@ -111,5 +122,19 @@ function isSnapshot(message) {
 /** A snapshot becomes the page as read, `{read: {url, reading}}`, for `handle_reading`. */
 function read(message) {
   const { url, html } = message.snapshot;
-  return { read: { url, reading: read_page(url, html) } };
+  return { read: { url, reading: readPage(url, html) } };
+}
+
+/**
+ * The page reader, recovering from a trap (a page that ran it out of memory, say): that page gets
+ * no profile, and a fresh instance reads the next one.
+ */
+function readPage(url, html) {
+  try {
+    return read_page(url, html);
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    restartReader();
+    return { profile: null, reason: 'the page reader stopped on this page and was started again', retry: false };
+  }
 }

@@ -31,7 +31,7 @@
   let revision = 0; // bumped on every stored reading, so the overlay asks the core again
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
-  let pageHadStyle = false; // whether <html> had a style attribute before space was reserved
+  let pageStyle = null; // <html>'s style attribute before space was reserved (null: it had none)
   // When the page was last handed over and the overlay last shown (ms since the epoch): posted
   // to the overlay frame, which keeps them for the benchmarks, instead of marks in the page.
   const times = { snapshot: 0, mounted: 0 };
@@ -162,13 +162,13 @@
   function reservePageSpace(on) {
     const html = document.documentElement;
     if (on && pageMargin === null) {
-      pageHadStyle = html.hasAttribute('style');
+      pageStyle = html.getAttribute('style');
       pageMargin = html.style.getPropertyValue('margin-right');
       html.style.setProperty('margin-right', `${WIDTH + 2 * GAP}px`, 'important');
     } else if (!on && pageMargin !== null) {
       html.style.setProperty('margin-right', pageMargin);
-      // Nothing left behind: no empty style attribute where the page had none.
-      if (!pageHadStyle && html.style.length === 0) html.removeAttribute('style');
+      // Nothing left behind: no empty style attribute unless the page wrote one.
+      if (html.getAttribute('style') === '' && pageStyle !== '') html.removeAttribute('style');
       pageMargin = null;
     }
   }

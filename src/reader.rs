@@ -25,6 +25,13 @@ pub fn extract_page(url: &str, html: &str) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// A deliberate trap (`unreachable`), for the end-to-end test that the service worker recovers
+/// from one; the extension itself never calls it.
+#[wasm_bindgen]
+pub fn trap_for_tests() {
+    core::arch::wasm32::unreachable()
+}
+
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     serde_json::to_string(value)
         .ok()

@@ -67,3 +67,13 @@ test('after every hostile page, the next profile still gets its overlay', { time
   }
   await page.close();
 });
+
+test('a trap in the page reader leaves it working for the next page', { timeout: 120_000 }, async () => {
+  const trapped = await browser.worker.evaluate(() => globalThis.commonGround.trapReader());
+  assert.match(trapped, /RuntimeError|unreachable/);
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor({ timeout: 20_000 });
+  await page.close();
+});
