@@ -372,6 +372,43 @@ fn github_and_schema_org_pages() {
 }
 
 #[test]
+fn on_a_personal_page_visible_text_completes_and_beats_the_markup() {
+    let page = |markup: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{markup}</script></head><body>
+            <header><nav><a href="/">Home</a></nav></header>
+            <main><h1>Noor El Amrani</h1><p>Research software engineer at Kennislab Noord</p>
+            <p>Groningen, Netherlands</p><p>I write code for researchers.</p></main></body></html>"#
+        )
+    };
+    let read = |markup: &str| match extract("https://noor.example/about/", &page(markup)).unwrap() {
+        Extraction::Profile(p) => *p,
+        other => panic!("{other:?}"),
+    };
+    // A name alone: the page under it says the rest.
+    let thin = read(r#"{"@type":"Person","name":"Noor El Amrani"}"#);
+    assert_eq!(
+        thin.headline.as_deref(),
+        Some("Research software engineer at Kennislab Noord")
+    );
+    assert_eq!(thin.location.as_deref(), Some("Groningen, Netherlands"));
+    // A title the page no longer shows: what it shows wins.
+    let stale = read(r#"{"@type":"Person","name":"Noor El Amrani","jobTitle":"PhD student"}"#);
+    assert_eq!(
+        stale.headline.as_deref(),
+        Some("Research software engineer at Kennislab Noord")
+    );
+    // Markup the page agrees with stays as it is.
+    let agreed = read(
+        r#"{"@type":"Person","name":"Noor El Amrani","jobTitle":"Research software engineer at Kennislab Noord"}"#,
+    );
+    assert_eq!(
+        agreed.headline.as_deref(),
+        Some("Research software engineer at Kennislab Noord")
+    );
+}
+
+#[test]
 fn schema_org_in_every_dialect() {
     let cases: [(&str, &str); 4] = [
         (

@@ -176,6 +176,10 @@ const MONTHS: &[(&str, u8)] = &[
     ("дек", 12),
 ];
 
+/// The longest text read as one date ("1 septiembre de 2020", "настоящее время" and room to
+/// spare).
+const MAX_DATE_BYTES: usize = 48;
+
 /// Words that sit between a month and its year ("ene. de 2020", "janv. 2020", "янв. 2020 г.").
 const FILLERS: &[&str] = &["de", "del", "г", "года"];
 
@@ -205,6 +209,11 @@ const NOW: &[&str] = &[
 
 /// Parses one end of a range: "Nov 2021", "mrt. 2019", "2015". `None` if it is not a date.
 pub fn parse_date(text: &str) -> Option<String> {
+    // A date is a few words: a longer text is not read word by word (a page can put kilobytes
+    // where a date would be, and every line of an entry is asked).
+    if text.len() > MAX_DATE_BYTES {
+        return None;
+    }
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -253,6 +262,9 @@ fn is_now(text: &str) -> bool {
 pub fn parse_range(text: &str) -> Option<DateRange> {
     // The duration after the middle dot is LinkedIn's own arithmetic; we keep the dates.
     let text = text.split(['·', '•']).next()?.trim();
+    if text.len() > 2 * MAX_DATE_BYTES + 8 {
+        return None;
+    }
     let (from, to) = split_range(text);
     let start = parse_date(from)?;
     let Some(to) = to else {

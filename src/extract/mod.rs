@@ -229,17 +229,32 @@ fn parse_url(url: &str) -> Result<Address, ExtractError> {
     })
 }
 
-/// Any other page: the person its schema.org markup is about, filed under its address. Thin
-/// markup (a name alone) is completed by what the page shows under that name, when it shows it.
+/// Any other page: the person its schema.org markup is about, filed under its address. What the
+/// page shows under the person's name completes thin markup (a name alone), and wins where the
+/// markup says what the page nowhere shows (a headline left from an older version of the page).
 fn web_page(url: &Address, document: &Html) -> Result<Profile, NoProfile> {
     let mut person = schema_org::read(document).ok_or(NoProfile::NoPerson)?;
-    if person.headline.is_none() || person.location.is_none() {
-        let lines = text::lines(document.root_element());
-        let named = |l: &text::Line| l.text.trim().eq_ignore_ascii_case(person.name.trim());
-        if lines.iter().any(named) {
-            let card = outline::top_card(&lines, Some(&person.name));
-            person.headline = person.headline.or(card.headline);
-            person.location = person.location.or(card.location);
+    let lines = text::lines(document.root_element());
+    let named = |l: &text::Line| l.text.trim().eq_ignore_ascii_case(person.name.trim());
+    if lines.iter().any(named) {
+        // The page's text as one string, spaced as a reader sees it ("Groningen , NL" is
+        // "Groningen, NL"), to ask whether a value is on the page at all.
+        let page: String = lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(" ,", ",")
+            .to_lowercase();
+        let shown = |value: &str| page.contains(&value.trim().to_lowercase());
+        let card = outline::top_card(&lines, Some(&person.name));
+        for (slot, seen) in [
+            (&mut person.headline, card.headline),
+            (&mut person.location, card.location),
+        ] {
+            if seen.is_some() && slot.as_deref().is_none_or(|v| !shown(v)) {
+                *slot = seen;
+            }
         }
     }
     let handle = format!("{}{}", url.host(), url.path().trim_end_matches('/'));

@@ -14,6 +14,8 @@ const candidates = [
   ['logged-in-2024/profile5', join(SHARED, 'logged-in-2024/profile5.html')],
   ['public-2024/profile1', join(SHARED, 'public-2024/profile1.html')],
   ['public-2024/profile3', join(SHARED, 'public-2024/profile3.html')],
+  ['logged-in-2025 (hashed)', join(SHARED, 'logged-in-2025/li-2025-05-2nd-mutuals-hashed.html')],
+  ['logged-in-2026 (React)', join(SHARED, 'logged-in-2026-sdui/li-2026-04-sdui-mutuals.html')],
   ['sample 2024 sanne-de-vries', join(PAGES, 'sanne-de-vries.html')],
   ['sample 2026 jonas-berg', join(PAGES, 'jonas-berg.html')],
 ];
