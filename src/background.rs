@@ -84,9 +84,18 @@ async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue
                     message: e.to_string(),
                 })
         }
-        Err(e) => Response::Error {
-            message: format!("Common Ground did not understand a message: {e}"),
-        },
+        Err(e) => {
+            web_sys::console::warn_1(
+                &format!("Common Ground: a message not understood: {e}").into(),
+            );
+            Response::Error {
+                message: chrome::say(
+                    "errorNotUnderstood",
+                    "Common Ground did not understand this request: the page may be from an older \
+                     version. Reload it and try again.",
+                ),
+            }
+        }
     };
     to_js(&response)
 }

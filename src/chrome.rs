@@ -34,4 +34,23 @@ extern "C" {
         message: &JsValue,
         options: &JsValue,
     ) -> Result<js_sys::Promise, JsValue>;
+
+    /// `chrome.i18n.getMessage(name)`: a sentence from `_locales/<browser language>/`, `""` when
+    /// there is none.
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
+    fn i18n_get_message(name: &str) -> Result<String, JsValue>;
+}
+
+/// The sentence `name` in the browser's language, or `english` where it has none.
+#[cfg(any(
+    feature = "background",
+    feature = "ui",
+    feature = "settings",
+    feature = "importer"
+))]
+pub fn say(name: &str, english: &str) -> String {
+    i18n_get_message(name)
+        .ok()
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| english.to_owned())
 }

@@ -159,7 +159,7 @@ async fn run(view: &View) {
                 &format!("{message} Nothing was imported; what you had is unchanged."),
             );
         }
-        other => say(view, &format!("Unexpected answer from the core: {other:?}")),
+        other => say(view, &super::failure(other)),
     }
 }
 

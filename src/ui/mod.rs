@@ -49,30 +49,43 @@ pub fn start_ui(view: &str) -> Result<(), JsValue> {
 /// Sends `request` to the service worker and waits for its answer. Transport failures come back
 /// as [`Response::Error`] with a message for the user.
 pub(crate) async fn ask(request: &Request) -> Response {
+    // What went wrong is said as the user can act on it; the technical detail goes to the
+    // console, for a bug report.
     let message = match request.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
         Ok(m) => m,
-        Err(e) => return error(format!("could not send the request: {e}")),
+        Err(e) => {
+            web_sys::console::warn_1(&format!("Common Ground: {e}").into());
+            return error(chrome::say("errorNotSent", NOT_SENT));
+        }
     };
     let answer = match chrome::runtime_send_message(&message) {
         Ok(promise) => JsFuture::from(promise).await,
         Err(e) => Err(e),
     };
     match answer {
-        Ok(value) => serde_wasm_bindgen::from_value(value)
-            .unwrap_or_else(|e| error(format!("the core gave an unexpected answer: {e}"))),
-        Err(e) => error(format!(
-            "the extension's core did not answer ({}). Reload the page to try again.",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
-        )),
+        Ok(value) => serde_wasm_bindgen::from_value(value).unwrap_or_else(|e| {
+            web_sys::console::warn_1(&format!("Common Ground: {e}").into());
+            error(chrome::say("errorNoAnswer", NO_ANSWER))
+        }),
+        Err(e) => {
+            web_sys::console::warn_1(&e);
+            error(chrome::say("errorNoAnswer", NO_ANSWER))
+        }
     }
 }
 
+const NOT_SENT: &str = "Common Ground could not send this. Reload the page and try again.";
+const NO_ANSWER: &str = "Common Ground's background part did not answer: the browser may have \
+    stopped it. Check whether it was done, reload the page and try again if not.";
+
 /// What to tell the user when the core answered with an error (or something unexpected).
-#[cfg(any(feature = "ui", feature = "settings"))]
 pub(crate) fn failure(response: Response) -> String {
     match response {
         Response::Error { message } => message,
-        other => format!("Unexpected answer from the core: {other:?}"),
+        other => {
+            web_sys::console::warn_1(&format!("Common Ground: unexpected answer {other:?}").into());
+            chrome::say("errorNoAnswer", NO_ANSWER)
+        }
     }
 }
 

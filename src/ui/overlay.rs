@@ -516,11 +516,7 @@ fn show_collapsed(view: &View, collapsed: bool) {
 }
 
 fn show_failure(view: &View, response: Response) {
-    let message = match response {
-        Response::Error { message } => message,
-        other => format!("Unexpected answer from the core: {other:?}"),
-    };
-    set_status(view, &message);
+    set_status(view, &super::failure(response));
 }
 
 fn set_status(view: &View, message: &str) {
