@@ -525,6 +525,7 @@ pub(super) fn is_noise(text: &str) -> bool {
         || lower.ends_with(" directly")
         || lower.contains("can introduce you");
     LABELS.contains(&lower.as_str())
+        || LOCATION_LABELS.contains(&lower.as_str())
         || about_the_profile
         || PROMPTS.iter().any(|p| lower.starts_with(p))
 }
@@ -540,15 +541,8 @@ const LOCATION_LABELS: &[&str] = &[
     "località",
 ];
 
-/// Labels of the facts a top card lists, never a fact themselves.
+/// Labels of the other facts a top card lists (older public pages), never a fact themselves.
 const LABELS: &[&str] = &[
-    "location",
-    "locatie",
-    "standort",
-    "lieu",
-    "ubicación",
-    "localidade",
-    "località",
     "industry",
     "sector",
     "branche",

@@ -9,6 +9,7 @@
 //! once, so the work is linear in the page's size; it stops after [`MAX_LINES`] lines.
 
 use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
 
 /// One block of visible text.
@@ -56,160 +57,125 @@ const SCREEN_READER_ONLY: &[&str] = &[
 
 /// The visible lines under `root`, in document order.
 pub(crate) fn lines(root: ElementRef<'_>) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::new();
-    let mut current = String::new();
-    // Open elements that matter, as a stack of what each one set.
-    let mut headings: Vec<(ego_tree::NodeId, u8)> = Vec::new();
-    let mut items: Vec<ego_tree::NodeId> = Vec::new();
-    let mut item_numbers: Vec<u32> = Vec::new();
-    let mut controls: Vec<ego_tree::NodeId> = Vec::new();
-    let mut links: Vec<(ego_tree::NodeId, String)> = Vec::new();
-    let mut next_item = 0u32;
-    let mut skipping: Option<ego_tree::NodeId> = None;
-
-    let flush = |current: &mut String,
-                 out: &mut Vec<Line>,
-                 headings: &[(ego_tree::NodeId, u8)],
-                 item_numbers: &[u32],
-                 controls: &[ego_tree::NodeId],
-                 links: &[(ego_tree::NodeId, String)]| {
-        if current.is_empty() {
-            return;
-        }
-        let text = std::mem::take(current);
-        // The screen-reader copy printed right after the visible text.
-        if out.last().is_some_and(|l| l.text == text) {
-            return;
-        }
-        out.push(Line {
-            text,
-            heading: headings.last().map(|&(_, level)| level),
-            items: item_numbers.iter().copied().take(MAX_ITEM_DEPTH).collect(),
-            control: !controls.is_empty(),
-            link: links.last().map(|(_, href)| href.clone()),
-        });
-    };
-
+    let mut walk = Walk::default();
+    // The subtree being left out (a script, a hidden element), by its root.
+    let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
-        if out.len() >= MAX_LINES {
+        if walk.out.len() >= MAX_LINES {
             break;
         }
         match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(text) => {
-                        for word in text.split_whitespace() {
-                            if current.len() >= MAX_LINE_BYTES {
-                                break;
-                            }
-                            if !current.is_empty() {
-                                current.push(' ');
-                            }
-                            current.push_str(crate::within(word, MAX_LINE_BYTES));
-                        }
-                    }
-                    Node::Element(element) => {
-                        let name = element.name();
-                        if is_unseen(element) {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        if name == "br" || !INLINE.contains(&name) {
-                            flush(
-                                &mut current,
-                                &mut out,
-                                &headings,
-                                &item_numbers,
-                                &controls,
-                                &links,
-                            );
-                        }
-                        if let Some(level) = heading_level(element) {
-                            headings.push((node.id(), level));
-                        }
-                        if name == "li" {
-                            items.push(node.id());
-                            item_numbers.push(next_item);
-                            next_item += 1;
-                        }
-                        let role = element.attr("role").unwrap_or_default();
-                        if name == "button" || role == "button" || role == "toolbar" {
-                            controls.push(node.id());
-                        }
-                        if name == "a" {
-                            let href = element.attr("href").unwrap_or_default();
-                            links.push((node.id(), crate::within(href, 2048).to_owned()));
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            Edge::Open(_) if skipping.is_some() => {}
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => walk.text(text),
+                Node::Element(element) if is_unseen(element) => skipping = Some(node.id()),
+                Node::Element(element) => walk.open(node.id(), element),
+                _ => {}
+            },
+            Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+            Edge::Close(_) if skipping.is_some() => {}
             Edge::Close(node) => {
-                if skipping == Some(node.id()) {
-                    skipping = None;
-                    continue;
-                }
-                if skipping.is_some() {
-                    continue;
-                }
-                let Node::Element(element) = node.value() else {
-                    continue;
-                };
-                if !INLINE.contains(&element.name()) {
-                    flush(
-                        &mut current,
-                        &mut out,
-                        &headings,
-                        &item_numbers,
-                        &controls,
-                        &links,
-                    );
-                }
-                let id = node.id();
-                if headings.last().is_some_and(|&(h, _)| h == id) {
-                    flush(
-                        &mut current,
-                        &mut out,
-                        &headings,
-                        &item_numbers,
-                        &controls,
-                        &links,
-                    );
-                    headings.pop();
-                }
-                if items.last() == Some(&id) {
-                    items.pop();
-                    item_numbers.pop();
-                }
-                if controls.last() == Some(&id) {
-                    flush(
-                        &mut current,
-                        &mut out,
-                        &headings,
-                        &item_numbers,
-                        &controls,
-                        &links,
-                    );
-                    controls.pop();
-                }
-                if links.last().is_some_and(|(l, _)| *l == id) {
-                    links.pop();
+                if let Node::Element(element) = node.value() {
+                    walk.close(node.id(), element);
                 }
             }
         }
     }
-    flush(
-        &mut current,
-        &mut out,
-        &headings,
-        &item_numbers,
-        &controls,
-        &links,
-    );
-    out
+    walk.flush();
+    walk.out
+}
+
+/// The walk's state: the lines so far, the one being read, and the open elements that matter,
+/// each a stack of what the element set.
+#[derive(Default)]
+struct Walk {
+    out: Vec<Line>,
+    current: String,
+    headings: Vec<(NodeId, u8)>,
+    items: Vec<(NodeId, u32)>,
+    controls: Vec<NodeId>,
+    links: Vec<(NodeId, String)>,
+    next_item: u32,
+}
+
+impl Walk {
+    fn text(&mut self, text: &str) {
+        for word in text.split_whitespace() {
+            if self.current.len() >= MAX_LINE_BYTES {
+                break;
+            }
+            if !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            self.current.push_str(crate::within(word, MAX_LINE_BYTES));
+        }
+    }
+
+    fn open(&mut self, id: NodeId, element: &scraper::node::Element) {
+        let name = element.name();
+        if name == "br" || !INLINE.contains(&name) {
+            self.flush();
+        }
+        if let Some(level) = heading_level(element) {
+            self.headings.push((id, level));
+        }
+        if name == "li" {
+            self.items.push((id, self.next_item));
+            self.next_item += 1;
+        }
+        let role = element.attr("role").unwrap_or_default();
+        if name == "button" || role == "button" || role == "toolbar" {
+            self.controls.push(id);
+        }
+        if name == "a" {
+            let href = element.attr("href").unwrap_or_default();
+            self.links.push((id, crate::within(href, 2048).to_owned()));
+        }
+    }
+
+    fn close(&mut self, id: NodeId, element: &scraper::node::Element) {
+        // A heading's or a control's text ends with it, inline or not.
+        let ends_heading = self.headings.last().is_some_and(|&(h, _)| h == id);
+        let ends_control = self.controls.last() == Some(&id);
+        if ends_heading || ends_control || !INLINE.contains(&element.name()) {
+            self.flush();
+        }
+        if ends_heading {
+            self.headings.pop();
+        }
+        if ends_control {
+            self.controls.pop();
+        }
+        if self.items.last().is_some_and(|&(i, _)| i == id) {
+            self.items.pop();
+        }
+        if self.links.last().is_some_and(|(l, _)| *l == id) {
+            self.links.pop();
+        }
+    }
+
+    /// Ends the line being read, unless it repeats the one before (a screen-reader copy).
+    fn flush(&mut self) {
+        if self.current.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.current);
+        if self.out.last().is_some_and(|l| l.text == text) {
+            return;
+        }
+        self.out.push(Line {
+            text,
+            heading: self.headings.last().map(|&(_, level)| level),
+            items: self
+                .items
+                .iter()
+                .map(|&(_, n)| n)
+                .take(MAX_ITEM_DEPTH)
+                .collect(),
+            control: !self.controls.is_empty(),
+            link: self.links.last().map(|(_, href)| href.clone()),
+        });
+    }
 }
 
 fn is_unseen(element: &scraper::node::Element) -> bool {
