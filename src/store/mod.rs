@@ -25,14 +25,15 @@
 //!   keep-in-touch rhythm, goals), key `person`.
 
 use idb::{
-    Database, Factory, Index, IndexParams, KeyPath, ObjectStoreParams, Query, Transaction,
-    TransactionMode,
+    CursorDirection, Database, Factory, Index, IndexParams, KeyPath, KeyRange, ObjectStoreParams,
+    Query, Transaction, TransactionMode,
 };
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::backup::{
     invitation_id, Backup, Setting, StoredContact as ContactRecord, StoredProfile as ProfileRecord,
+    MAX_RECORD_ID,
 };
 use crate::extract::{complete, PagePart};
 use crate::import::Export;
@@ -182,10 +183,48 @@ impl Store {
         let factory = Factory::new()?;
         let mut request = factory.open(name, Some(SCHEMA_VERSION))?;
         request.on_upgrade_needed(upgrade);
-        match request.await {
-            Ok(db) => Ok(Store { db }),
-            Err(e) => Err(Self::why_open_failed(&factory, name, e).await),
+        let store = match request.await {
+            Ok(db) => Store { db },
+            Err(e) => return Err(Self::why_open_failed(&factory, name, e).await),
+        };
+        store.repair_ids().await?;
+        Ok(store)
+    }
+
+    /// Gives a new id to every note and interaction whose id an older build let grow past
+    /// [`MAX_RECORD_ID`] (from a restored backup): such an id did not read back, and every list,
+    /// search and backup failed on it. One transaction; nothing is lost, only renumbered.
+    async fn repair_ids(&self) -> Result<(), StoreError> {
+        for name in [NOTES, INTERACTIONS] {
+            let beyond = Query::KeyRange(KeyRange::lower_bound(
+                &JsValue::from(MAX_RECORD_ID),
+                Some(true),
+            )?);
+            let tx = self.db.transaction(&[name], TransactionMode::ReadOnly)?;
+            let count = tx.object_store(name)?.count(Some(beyond))?.await?;
+            tx.await?;
+            if count == 0 {
+                continue;
+            }
+            self.write(&[name], async |tx| {
+                let store = tx.object_store(name)?;
+                let beyond = Query::KeyRange(KeyRange::lower_bound(
+                    &JsValue::from(MAX_RECORD_ID),
+                    Some(true),
+                )?);
+                let records = store.get_all(Some(beyond.clone()), None)?.await?;
+                store.delete(beyond)?.await?;
+                for record in records {
+                    let id = next_id(tx, name).await?;
+                    js_sys::Reflect::set(&record, &JsValue::from_str("id"), &JsValue::from(id))
+                        .map_err(|_| StoreError::Unwritable(format!("a {name} record")))?;
+                    store.put(&record, None)?.await?;
+                }
+                Ok(())
+            })
+            .await?;
         }
+        Ok(())
     }
 
     /// Opening at our version fails when the database is newer than this build: say so, so the
@@ -368,13 +407,11 @@ impl Store {
         &self,
         mut interaction: Interaction,
     ) -> Result<Interaction, StoreError> {
-        interaction.id = None;
         self.write(&[INTERACTIONS], async |tx| {
-            let key = tx
-                .object_store(INTERACTIONS)?
+            interaction.id = Some(next_id(tx, INTERACTIONS).await?);
+            tx.object_store(INTERACTIONS)?
                 .add(&to_js(&interaction)?, None)?
                 .await?;
-            interaction.id = key.as_f64().map(|id| id as u32);
             Ok(interaction)
         })
         .await
@@ -382,10 +419,9 @@ impl Store {
 
     /// Stores a new note and returns it with its id.
     pub async fn add_note(&self, mut note: Note) -> Result<Note, StoreError> {
-        note.id = None;
         self.write(&[NOTES], async |tx| {
-            let key = tx.object_store(NOTES)?.add(&to_js(&note)?, None)?.await?;
-            note.id = key.as_f64().map(|id| id as u32);
+            note.id = Some(next_id(tx, NOTES).await?);
+            tx.object_store(NOTES)?.add(&to_js(&note)?, None)?.await?;
             Ok(note)
         })
         .await
@@ -986,6 +1022,27 @@ async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>
         }
     }
     Ok(kept)
+}
+
+/// The id for a new record of the store `name`: one above the highest that reads back. Given
+/// here rather than by the browser's key generator, which never goes down: a generator an older
+/// build let pass [`MAX_RECORD_ID`] would hand out ids that no longer read back.
+async fn next_id(tx: &Transaction, name: &str) -> Result<u32, StoreError> {
+    let upto = KeyRange::upper_bound(&JsValue::from(MAX_RECORD_ID), None)?;
+    let cursor = tx
+        .object_store(name)?
+        .open_key_cursor(Some(Query::KeyRange(upto)), Some(CursorDirection::Prev))?
+        .await?;
+    let highest = match cursor {
+        Some(cursor) => cursor.key()?.as_f64().map_or(0, |k| k as u32),
+        None => 0,
+    };
+    if highest >= MAX_RECORD_ID {
+        return Err(StoreError::Refused(format!(
+            "there is no room for another {name} record: its numbers are used up"
+        )));
+    }
+    Ok(highest + 1)
 }
 
 /// Runs the migrations inside the browser's upgrade transaction. If a step fails the

@@ -66,6 +66,71 @@ async fn notes_are_filed_per_person_newest_first_and_survive_reopening() {
     assert!(store.notes_for(&person("nobody")).await.unwrap().is_empty());
 }
 
+/// An older build let a restored backup push the notes' key generator past what reads back
+/// (an id of 4,294,967,295, then 4,294,967,296 for the next note). Opening the store renumbers
+/// such notes, and new notes get ids that read back, whatever the browser's generator says.
+#[wasm_bindgen_test]
+async fn ids_past_the_range_are_renumbered_and_new_ones_always_read_back() {
+    let name = db_name("ids");
+    let store = Store::open(&name).await.unwrap();
+    let kept = store
+        .add_note(note("ada", "written before", 1_000.0))
+        .await
+        .unwrap();
+    store.close();
+
+    // The damage, made the way the old restore made it: records with ids beyond the range.
+    let db = idb::Factory::new()
+        .unwrap()
+        .open(&name, None)
+        .unwrap()
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&[NOTES], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    for (id, text) in [
+        (4_294_967_295u64, "restored"),
+        (4_294_967_296, "added after"),
+    ] {
+        let record = serde_json::json!({
+            "id": id, "person": "linkedin:ada", "text": text, "tags": [],
+            "created": 2_000.0, "edited": null, "source": null
+        });
+        let value = js_sys::JSON::parse(&record.to_string()).unwrap();
+        tx.object_store(NOTES)
+            .unwrap()
+            .put(&value, None)
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    tx.commit().unwrap().await.unwrap();
+    db.close();
+
+    let store = Store::open(&name).await.unwrap();
+    let notes = store.notes_for(&person("ada")).await.unwrap();
+    let mut texts: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+    texts.sort();
+    assert_eq!(texts, ["added after", "restored", "written before"]);
+    assert!(notes.iter().all(|n| n
+        .id
+        .is_some_and(|id| id <= common_ground::backup::MAX_RECORD_ID)));
+    assert!(
+        notes.iter().any(|n| n.id == kept.id),
+        "the note that read back keeps its id"
+    );
+
+    let new = store
+        .add_note(note("ada", "and now", 3_000.0))
+        .await
+        .unwrap();
+    let ids: Vec<u32> = notes.iter().filter_map(|n| n.id).collect();
+    assert_eq!(new.id, Some(ids.iter().max().unwrap() + 1));
+    let again = store.notes_for(&person("ada")).await.unwrap();
+    assert!(again.iter().any(|n| n.id == new.id && n.text == "and now"));
+}
+
 #[wasm_bindgen_test]
 async fn a_write_that_fails_halfway_leaves_nothing_behind() {
     let store = Store::open(&db_name("atomic")).await.unwrap();
