@@ -1,8 +1,10 @@
-//! LinkedIn profile pages (`https://www.linkedin.com/in/<handle>/`, and its details pages
-//! `/in/<handle>/details/experience/` and `/details/education/`).
+//! LinkedIn profile pages (`https://www.linkedin.com/in/<handle>/`, the country subdomains'
+//! public ones, and the details pages `/in/<handle>/details/experience/` and
+//! `/details/education/`).
 //!
-//! Three layouts are read, each into the same list of [`Entry`] lines that one interpreter turns
-//! into positions and schools:
+//! The page is read first from its visible text ([`outline`]: whatever the layout), then three
+//! layout readers complete it, each into the same list of [`Entry`] lines that one interpreter
+//! turns into positions and schools:
 //! - 2024 logged in: sections anchored by `#experience`/`#education`, entries marked
 //!   `data-view-name="profile-component-entity"`, visible text in `span[aria-hidden=true]`, roles
 //!   grouped under one company as nested entities;
@@ -11,12 +13,14 @@
 //! - 2026 logged in: hashed class names, so only ids, `componentkey`s, ARIA, headings and order:
 //!   the top card `div[id$=Topcard]` and cards titled by their `h2`.
 //!
-//! Dutch, German and French labels are understood ("Ervaring", "heden", "gemeenschappelijke
-//! connecties", …). The hidden `<code>` JSON blocks can describe another person (the first page of
-//! the browser session), so they are used only when their `publicIdentifier` is this page's.
+//! Labels are understood in English, Dutch, German, French, Spanish, Portuguese, Italian and
+//! Russian ("Ervaring", "heden", "gemeenschappelijke connecties", …). The hidden `<code>` JSON
+//! blocks can describe another person (the first page of the browser session), so they are used
+//! only when their `publicIdentifier` is this page's.
 //!
-//! Tested on: `tests/fixtures/pages/*.html` (committed, fictional), and when present
-//! `../shared/fixtures/linkedin-html/{logged-in-2024,public-2024,legacy-2016}/*.html`.
+//! Tested on: `tests/fixtures/pages/*.html` (committed, fictional, one per layout) and, when
+//! present, every page in `../shared/fixtures/linkedin-html/` (`tests/extract.rs`,
+//! `tests/reading.rs`).
 
 use super::address::{percent_decode, Address};
 use scraper::{ElementRef, Html, Selector};
@@ -280,20 +284,7 @@ fn description_entries(document: &Html) -> (Option<String>, Option<String>) {
                 .then(|| value.trim().to_owned())
         })
     };
-    (
-        labelled(outline::EXPERIENCE),
-        labelled(&[
-            "education",
-            "opleiding",
-            "ausbildung",
-            "formation",
-            "educación",
-            "formación académica",
-            "formação acadêmica",
-            "istruzione",
-            "образование",
-        ]),
-    )
+    (labelled(outline::EXPERIENCE), labelled(outline::EDUCATION))
 }
 
 fn fill(slot: &mut Option<String>, value: Option<String>) {
