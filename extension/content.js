@@ -5,8 +5,8 @@
 // page script can find — when the core says the page holds a profile. The frame has no `src`
 // (it is sent to the overlay's address after it is in the page), so the page cannot read that
 // address; it is a plain iframe, so asking it for a shadow root tells the page nothing; and the
-// script leaves no performance mark or attribute behind. JavaScript because content scripts cannot compile Wasm
-// on pages whose CSP lacks 'wasm-unsafe-eval'.
+// script leaves no performance mark or attribute behind. JavaScript because content scripts
+// cannot compile Wasm on pages whose CSP lacks 'wasm-unsafe-eval'.
 (() => {
   'use strict';
 
