@@ -295,9 +295,10 @@ const HEADLINE_WITHIN: usize = 8;
 const PLACE_WITHIN: usize = 12;
 
 /// The name line and what follows it up to the first section: the headline is the first line
-/// that is not a control, a degree, pronouns, a count or a prompt; the location is the place-like
-/// line nearest before the contact-info link, or else the first place-like line after the
-/// headline.
+/// under the name that is not a control, a degree, pronouns, a count or a prompt; the location
+/// is the line a "Location" label names, or the place on the contact-info line, or the most
+/// place-like line just above the contact-info link, or else the first place-like line after
+/// the headline.
 ///
 /// `title_name` is the name the page's `<title>` or `og:title` gives, which anchors the card when
 /// the name is not a heading (2020) or not the first heading (a hidden toolbar before it).
@@ -323,17 +324,11 @@ pub(super) fn top_card(lines: &[Line], title_name: Option<&str>) -> TopCard {
     let card: Vec<&Line> = lines[at + 1..]
         .iter()
         .take(CARD_LINES)
-        .take_while(|l| {
-            !(l.heading.is_some()
-                && (is_heading(&l.text, AFTER_TOP_CARD)
-                    || is_heading(&l.text, EXPERIENCE)
-                    || is_heading(&l.text, EDUCATION)))
-        })
+        .take_while(|l| !(l.heading.is_some() && is_section_title(&l.text)))
         .collect();
     let contact = card.iter().position(|l| is_contact_info(&l.text));
     let readable = |l: &&Line| !l.control && !is_noise(&l.text) && fold(&l.text) != fold(&name);
-    // The location: the place on the contact-info line itself ("Utrecht · Contact info"), or the
-    // nearest place-like line before it, or the first after the headline.
+    // The place on the contact-info line itself ("Utrecht · Contact info").
     let on_contact_line =
         contact.filter(|&c| looks_like_place(&before_contact_info(&card[c].text)));
     // Older public pages label it: "Location" above "Palo Alto, California".
