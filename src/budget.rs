@@ -52,11 +52,6 @@ impl Budget {
         true
     }
 
-    /// A tab closed: nothing of it is kept.
-    pub fn forget_tab(&mut self, tab: i32) {
-        self.tabs.remove(&tab);
-    }
-
     fn forget_quietest(&mut self, now: f64) {
         self.tabs
             .retain(|_, recent| recent.iter().any(|(_, at)| now - at < MINUTE_MS));

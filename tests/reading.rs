@@ -148,24 +148,30 @@ fn score(want: &Expected, got: &Extraction, log: &mut Vec<String>) -> Score {
     // that agrees on most; read ones left over are wrong.
     let mut used = vec![false; profile.positions.len()];
     for w in &want.positions {
-        let fit = |p: &common_ground::model::Position| {
-            usize::from(same(w.title.as_deref(), p.title.as_deref()))
-                + usize::from(w.start == p.start && w.end == p.end)
+        // Whether a read position agrees on the title and on the dates.
+        let agrees = |p: &common_ground::model::Position| {
+            (
+                same(w.title.as_deref(), p.title.as_deref()),
+                w.start == p.start && w.end == p.end,
+            )
         };
         let best = profile
             .positions
             .iter()
             .enumerate()
             .filter(|(i, p)| !used[*i] && norm(&p.org) == norm(&w.org))
-            .max_by_key(|(i, p)| (fit(p), std::cmp::Reverse(*i)));
+            .max_by_key(|(i, p)| {
+                let (title, dates) = agrees(p);
+                (
+                    usize::from(title) + usize::from(dates),
+                    std::cmp::Reverse(*i),
+                )
+            });
         s.field(true, best.is_some());
         let (title_ok, dates_ok) = match best {
             Some((i, p)) => {
                 used[i] = true;
-                (
-                    same(w.title.as_deref(), p.title.as_deref()),
-                    w.start == p.start && w.end == p.end,
-                )
+                agrees(p)
             }
             None => (false, false),
         };

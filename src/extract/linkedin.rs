@@ -383,7 +383,7 @@ fn top_card(document: &Html) -> TopCard {
     // 2024 logged in: the h1 in main, the headline and location beside it.
     let name = first_text(document, sel!("main h1"))
         .or_else(|| first_text(document, sel!("h1")))
-        .or_else(|| og_title_name(document));
+        .or_else(|| title_name(document));
     // The section around the first h1 in main: found from the h1 up, in one walk of the page
     // (asking every section whether it holds an h1 would walk each one's subtree again).
     let section = document
@@ -455,20 +455,6 @@ fn top_card_2026(card: ElementRef<'_>) -> TopCard {
         }
     }
     card_info
-}
-
-/// `og:title` reads "Name - Headline | LinkedIn" on public pages.
-fn og_title_name(document: &Html) -> Option<String> {
-    let sel = sel!("meta[property='og:title']");
-    let content = document.select(sel).next()?.value().attr("content")?;
-    let name = content
-        .split(" | ")
-        .next()?
-        .split(" - ")
-        .next()?
-        .trim()
-        .to_owned();
-    Some(name).filter(|n| !n.is_empty())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ pub(super) fn entries(section: &[Line]) -> Vec<Entry> {
     else {
         return entries_by_dates(section);
     };
-    group(section, depth)
+    let section: Vec<&Line> = section.iter().collect();
+    group(&section, depth)
         .into_iter()
         .map(|lines| entry(&lines, depth))
         .filter(|e| !e.lines.is_empty() || !e.roles.is_empty())
@@ -170,10 +171,10 @@ fn entries_by_dates(section: &[Line]) -> Vec<Entry> {
 
 /// Splits `lines` by the list item they sit in at `depth` (lines outside any item at that depth
 /// are dropped: buttons like "Show all experiences").
-fn group(lines: &[Line], depth: usize) -> Vec<Vec<&Line>> {
+fn group<'a>(lines: &[&'a Line], depth: usize) -> Vec<Vec<&'a Line>> {
     let mut groups: Vec<Vec<&Line>> = Vec::new();
     let mut current: Option<u32> = None;
-    for line in lines.iter().filter(|l| l.items.len() >= depth) {
+    for &line in lines.iter().filter(|l| l.items.len() >= depth) {
         let item = line.items[depth - 1];
         if current != Some(item) {
             groups.push(Vec::new());
@@ -198,10 +199,10 @@ fn entry(lines: &[&Line], depth: usize) -> Entry {
     let org_url = lines
         .iter()
         .find_map(|l| l.link.as_deref().and_then(company_page));
-    let nested: Vec<Line> = lines
+    let nested: Vec<&Line> = lines
         .iter()
+        .copied()
         .filter(|l| l.items.len() > depth)
-        .map(|l| (*l).clone())
         .collect();
     let roles = roles(&nested, depth + 1);
     Entry {
@@ -213,7 +214,7 @@ fn entry(lines: &[&Line], depth: usize) -> Entry {
 
 /// The roles among nested items: items holding exactly one date range are roles; an item holding
 /// several is a wrapper around them, read one level deeper.
-fn roles(nested: &[Line], depth: usize) -> Vec<Entry> {
+fn roles(nested: &[&Line], depth: usize) -> Vec<Entry> {
     if nested.is_empty() || depth > super::text::MAX_ITEM_DEPTH {
         return vec![];
     }
@@ -235,10 +236,10 @@ fn roles(nested: &[Line], depth: usize) -> Vec<Entry> {
                 org_url: None,
             }),
             _ => {
-                let deeper: Vec<Line> = group
+                let deeper: Vec<&Line> = group
                     .iter()
+                    .copied()
                     .filter(|l| l.items.len() > depth)
-                    .map(|l| (*l).clone())
                     .collect();
                 out.extend(roles(&deeper, depth + 1));
             }

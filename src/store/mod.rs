@@ -195,25 +195,21 @@ impl Store {
     /// [`MAX_RECORD_ID`] (from a restored backup): such an id did not read back, and every list,
     /// search and backup failed on it. One transaction; nothing is lost, only renumbered.
     async fn repair_ids(&self) -> Result<(), StoreError> {
+        let beyond = Query::KeyRange(KeyRange::lower_bound(
+            &JsValue::from(MAX_RECORD_ID),
+            Some(true),
+        )?);
         for name in [NOTES, INTERACTIONS] {
-            let beyond = Query::KeyRange(KeyRange::lower_bound(
-                &JsValue::from(MAX_RECORD_ID),
-                Some(true),
-            )?);
             let tx = self.db.transaction(&[name], TransactionMode::ReadOnly)?;
-            let count = tx.object_store(name)?.count(Some(beyond))?.await?;
+            let count = tx.object_store(name)?.count(Some(beyond.clone()))?.await?;
             tx.await?;
             if count == 0 {
                 continue;
             }
             self.write(&[name], async |tx| {
                 let store = tx.object_store(name)?;
-                let beyond = Query::KeyRange(KeyRange::lower_bound(
-                    &JsValue::from(MAX_RECORD_ID),
-                    Some(true),
-                )?);
                 let records = store.get_all(Some(beyond.clone()), None)?.await?;
-                store.delete(beyond)?.await?;
+                store.delete(beyond.clone())?.await?;
                 for record in records {
                     let id = next_id(tx, name).await?;
                     js_sys::Reflect::set(&record, &JsValue::from_str("id"), &JsValue::from(id))
