@@ -14,4 +14,4 @@ window.addEventListener('message', (event) => {
 const name = document.body.dataset.module || 'ui';
 const module = await import(`./wasm/${name}.js`);
 await module.default({ module_or_path: new URL(`./wasm/${name}_bg.wasm`, import.meta.url) });
-module.start_ui(document.body.dataset.view);
+await module.start_ui(document.body.dataset.view);

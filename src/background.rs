@@ -19,7 +19,8 @@ use crate::history::{contact_of, involved};
 use crate::import::Export;
 use crate::model::{clean_tags, Note};
 use crate::people::People;
-use crate::protocol::{clean_note_text, Caller, Flag, Request, Response, ToContentScript};
+use crate::phrases::{book, Book, Lang, AUTO};
+use crate::protocol::{clean_note_text, Caller, Flag, Refusal, Request, Response, ToContentScript};
 use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
 
 const COLLAPSED: Flag = Flag::OverlayCollapsed;
@@ -36,6 +37,35 @@ thread_local! {
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// How many different people each tab has had stored in the last minute.
     static BUDGET: RefCell<crate::budget::Budget> = RefCell::default();
+    /// The interface's language, once read from the settings ([`LANGUAGE`]).
+    static LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The setting that holds the interface's language (`auto` or a book's code).
+const LANGUAGE: &str = "language";
+
+/// The book of the user's language as far as it is known without the store: the setting once
+/// read, else the browser's language.
+fn known_book() -> &'static Book {
+    book(
+        LANG.get()
+            .unwrap_or_else(|| Lang::choose(None, &chrome::browser_language())),
+    )
+}
+
+/// The phrase book of the user's language, for what the core writes for them (a restored
+/// backup's summary, its error messages).
+async fn book_of(store: &Store) -> &'static Book {
+    let lang = match LANG.get() {
+        Some(lang) => lang,
+        None => {
+            let setting: Option<String> = store.setting(LANGUAGE).await.ok().flatten();
+            let lang = Lang::choose(setting.as_deref(), &chrome::browser_language());
+            LANG.set(Some(lang));
+            lang
+        }
+    };
+    book(lang)
 }
 
 /// The part of `chrome.runtime.MessageSender` the router needs.
@@ -81,7 +111,7 @@ async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue
             route(request, &sender, caller)
                 .await
                 .unwrap_or_else(|e| Response::Error {
-                    message: e.to_string(),
+                    message: e.message(known_book()),
                 })
         }
         Err(e) => {
@@ -89,11 +119,7 @@ async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue
                 &format!("Common Ground: a message not understood: {e}").into(),
             );
             Response::Error {
-                message: chrome::say(
-                    "errorNotUnderstood",
-                    "Common Ground did not understand this request: the page may be from an older \
-                     version. Reload it and try again.",
-                ),
+                message: known_book().text("error.not_understood").to_owned(),
             }
         }
     };
@@ -102,10 +128,10 @@ async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue
 
 async fn route(request: Request, sender: &Sender, caller: Caller) -> Result<Response, StoreError> {
     if !request.allowed_from(caller) {
-        return Err(StoreError::Refused(format!(
-            "a {caller:?} may not ask for {}",
-            request.kind()
-        )));
+        return Err(StoreError::Refused(Refusal::NotAllowed {
+            caller,
+            kind: request.kind(),
+        }));
     }
     match request {
         // Asked on every address change anywhere on the site: answered without the store. On
@@ -140,12 +166,12 @@ async fn route_stored(
     sender: &Sender,
     store: &Store,
 ) -> Result<Response, StoreError> {
+    // Once per worker: the user's language, for the messages the core writes.
+    book_of(store).await;
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
-        Request::Snapshot { .. } => Err(StoreError::Refused(
-            "a page reaches the core only as the page reader read it".into(),
-        )),
+        Request::Snapshot { .. } => Err(StoreError::Refused(Refusal::UnreadPage)),
         Request::Read { url, reading } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
             let Some(fresh) = reading.profile else {
@@ -212,7 +238,9 @@ async fn route_stored(
         }
         Request::Import { export } => {
             let export: Export = serde_json::from_str(&export).map_err(|e| {
-                StoreError::Refused(format!("The import page sent an unreadable export ({e})."))
+                StoreError::Refused(Refusal::BadExport {
+                    detail: e.to_string(),
+                })
             })?;
             let summary = store.import(&export, now()).await?;
             forget_people();
@@ -223,9 +251,10 @@ async fn route_stored(
         }
         Request::Me => me_response(store).await,
         Request::ThisIsMe { person } => {
-            let profile = store.profile(&person).await?.ok_or_else(|| {
-                StoreError::Refused("Open your profile page first, then say it is you.".into())
-            })?;
+            let profile = store
+                .profile(&person)
+                .await?
+                .ok_or(StoreError::Refused(Refusal::OpenYourProfile))?;
             store.set_me("page", Some(profile)).await?;
             me_response(store).await
         }
@@ -258,7 +287,7 @@ async fn route_stored(
         Request::Network => {
             let people = people(store).await?;
             let marks = store.all_marks().await?;
-            let today = crate::relationship::day_of_ms(now());
+            let today = chrome::local_today();
             Ok(Response::Network {
                 overview: crate::network::overview(&people, &marks, today),
             })
@@ -274,7 +303,7 @@ async fn route_stored(
         Request::DueCount => {
             let people = people(store).await?;
             let marks = store.all_marks().await?;
-            let today = crate::relationship::day_of_ms(now());
+            let today = chrome::local_today();
             Ok(Response::DueCount {
                 due: crate::network::due_count(&people, &marks, today) as u32,
             })
@@ -297,20 +326,15 @@ async fn route_stored(
             Ok(Response::Backup { json })
         }
         Request::Restore { backup } => {
-            let backup =
-                crate::backup::parse(&backup).map_err(|e| StoreError::Refused(e.to_string()))?;
+            let backup = crate::backup::parse(&backup).map_err(StoreError::Backup)?;
             store.restore(&backup).await?;
             forget_people();
             Ok(Response::Restored {
-                summary: backup.summary(),
+                summary: backup.summary(book_of(store).await),
             })
         }
         Request::Capture { url, text } => {
-            let person = person_at(&url).ok_or_else(|| {
-                StoreError::Refused(
-                    "This page is not a profile Common Ground knows: nothing was saved.".into(),
-                )
-            })?;
+            let person = person_at(&url).ok_or(StoreError::Refused(Refusal::NotAProfile))?;
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;
             let note = store
                 .add_note(Note {
@@ -369,6 +393,20 @@ async fn route_stored(
             }
             Ok(Response::Flag {
                 value: store.setting(name.key()).await?.unwrap_or(false),
+            })
+        }
+        Request::Language { set } => {
+            if let Some(setting) = set {
+                let known = setting == AUTO || Lang::all().any(|l| l.code() == setting);
+                if !known {
+                    return Err(StoreError::Refused(Refusal::NoLanguage { setting }));
+                }
+                store.set_setting(LANGUAGE, &setting).await?;
+                LANG.set(None);
+            }
+            let setting: Option<String> = store.setting(LANGUAGE).await?;
+            Ok(Response::Language {
+                setting: setting.unwrap_or_else(|| AUTO.to_owned()),
             })
         }
     }

@@ -14,12 +14,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::describe::count;
 use crate::me::Me;
 use crate::model::{
     Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
 };
 use crate::people::ContactByUser;
+use crate::phrases::{book, Book, Lang};
 use crate::protocol::MAX_NOTE_CHARS;
 
 pub const FORMAT: &str = "common-ground-backup";
@@ -119,22 +119,30 @@ impl Backup {
 
     /// The backup as the file holds it.
     pub fn to_json(&self) -> Result<String, BackupError> {
-        serde_json::to_string_pretty(self).map_err(|e| BackupError::Invalid(e.to_string()))
+        serde_json::to_string_pretty(self).map_err(|e| BackupError::Unwritable(e.to_string()))
     }
 
-    /// How much it holds, for the user to see before restoring.
-    pub fn summary(&self) -> String {
-        [
-            count(self.contacts.len(), "contact", "contacts"),
-            count(self.notes.len(), "note", "notes"),
-            count(
-                self.interactions.len(),
-                "logged interaction",
-                "logged interactions",
-            ),
-            count(self.profiles.len(), "profile", "profiles"),
-        ]
-        .join(", ")
+    /// How much it holds, for the user to see before restoring: "3 contacts, 1 note, …".
+    pub fn summary(&self, t: &Book) -> String {
+        let n = |len: usize| len as u64;
+        t.say(
+            "backup.holds",
+            &[
+                (
+                    "contacts",
+                    &t.count("count.contacts", n(self.contacts.len())),
+                ),
+                ("notes", &t.count("count.notes", n(self.notes.len()))),
+                (
+                    "interactions",
+                    &t.count("count.interactions", n(self.interactions.len())),
+                ),
+                (
+                    "profiles",
+                    &t.count("count.profiles", n(self.profiles.len())),
+                ),
+            ],
+        )
     }
 }
 
@@ -148,32 +156,205 @@ pub fn invitation_id(invitation: &Invitation) -> String {
     )
 }
 
-/// Why a file is not a backup Common Ground can restore, said with where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a file is not a backup Common Ground can restore, said with where: in the interface's
+/// language by [`BackupError::message`], in English by `Display`. `detail` is the JSON
+/// parser's own (English) words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackupError {
-    #[error(
-        "This file is not JSON (line {line}, column {column}: {detail}). Nothing was changed."
-    )]
     NotJson {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("This file is JSON but not a Common Ground backup (it has no \"format\": \"{FORMAT}\"). Nothing was changed.")]
     NotABackup,
-    #[error("This backup was made by a newer Common Ground (format version {0}; this one reads up to {VERSION}). Update the extension; nothing was changed.")]
     Newer(u32),
-    #[error(
-        "The backup is damaged at line {line}, column {column}: {detail}. Nothing was changed."
-    )]
     Damaged {
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("The backup contradicts itself: {0}. Nothing was changed.")]
-    Invalid(String),
+    /// The backup contradicts itself.
+    Invalid(Problem),
+    /// A backup could not be written as JSON.
+    Unwritable(String),
 }
+
+/// How a backup contradicts itself; `number` counts from 1 within its list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NoId {
+        what: Record,
+        number: usize,
+    },
+    /// Two records of a kind share the id (or person, or name) `value`.
+    Twice {
+        what: Record,
+        value: String,
+    },
+    IdTooLarge {
+        what: Record,
+        id: u32,
+    },
+    NotAPerson {
+        what: Record,
+        number: usize,
+        key: String,
+    },
+    ContactSaysOther {
+        id: String,
+        says: String,
+    },
+    Rhythm {
+        who: String,
+        days: u32,
+    },
+    NoteTooLong {
+        number: usize,
+        chars: usize,
+    },
+}
+
+/// The kinds of record a backup holds, as its messages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Note,
+    Interaction,
+    Contact,
+    Profile,
+    Conversation,
+    Mark,
+    Setting,
+}
+
+impl Record {
+    /// "note", and what tells two apart: "id", "person", "name".
+    fn words(self, t: &Book) -> (&'static str, &'static str, &'static str) {
+        let (one, many, by) = match self {
+            Record::Note => ("record.note", "record.notes", "record.by_id"),
+            Record::Interaction => ("record.interaction", "record.interactions", "record.by_id"),
+            Record::Contact => ("record.contact", "record.contacts", "record.by_id"),
+            Record::Profile => ("record.profile", "record.profiles", "record.by_person"),
+            Record::Conversation => (
+                "record.conversation",
+                "record.conversations",
+                "record.by_person",
+            ),
+            Record::Mark => ("record.mark", "record.marks", "record.by_person"),
+            Record::Setting => ("record.setting", "record.settings", "record.by_name"),
+        };
+        (t.text(one), t.text(many), t.text(by))
+    }
+}
+
+impl BackupError {
+    /// What is wrong and where, for the user, in `t`'s language.
+    pub fn message(&self, t: &Book) -> String {
+        let n = |v: usize| t.number(v as u64);
+        match self {
+            BackupError::NotJson {
+                line,
+                column,
+                detail,
+            } => t.say(
+                "backup_error.not_json",
+                &[
+                    ("line", &n(*line)),
+                    ("column", &n(*column)),
+                    ("detail", detail),
+                ],
+            ),
+            BackupError::NotABackup => t.say("backup_error.not_a_backup", &[("format", FORMAT)]),
+            BackupError::Newer(version) => t.say(
+                "backup_error.newer",
+                &[
+                    ("version", &version.to_string()),
+                    ("reads", &VERSION.to_string()),
+                ],
+            ),
+            BackupError::Damaged {
+                line,
+                column,
+                detail,
+            } => t.say(
+                "backup_error.damaged",
+                &[
+                    ("line", &n(*line)),
+                    ("column", &n(*column)),
+                    ("detail", detail),
+                ],
+            ),
+            BackupError::Invalid(problem) => {
+                t.say("backup_error.invalid", &[("problem", &problem.message(t))])
+            }
+            BackupError::Unwritable(detail) => {
+                t.say("backup_error.unwritable", &[("detail", detail)])
+            }
+        }
+    }
+}
+
+impl Problem {
+    fn message(&self, t: &Book) -> String {
+        let n = |v: usize| t.number(v as u64);
+        match self {
+            Problem::NoId { what, number } => t.say(
+                "backup_error.no_id",
+                &[("what", what.words(t).0), ("number", &n(*number))],
+            ),
+            Problem::Twice { what, value } => {
+                let (_, many, by) = what.words(t);
+                t.say(
+                    "backup_error.twice",
+                    &[("whats", many), ("by", by), ("value", value)],
+                )
+            }
+            Problem::IdTooLarge { what, id } => t.say(
+                "backup_error.id_too_large",
+                &[
+                    ("what", what.words(t).0),
+                    ("id", &id.to_string()),
+                    ("max", &MAX_RECORD_ID.to_string()),
+                ],
+            ),
+            Problem::NotAPerson { what, number, key } => t.say(
+                "backup_error.not_a_person",
+                &[
+                    ("what", what.words(t).0),
+                    ("number", &n(*number)),
+                    ("key", key),
+                ],
+            ),
+            Problem::ContactSaysOther { id, says } => t.say(
+                "backup_error.contact_says_other",
+                &[("id", id), ("says", says)],
+            ),
+            Problem::Rhythm { who, days } => t.say(
+                "backup_error.rhythm",
+                &[
+                    ("who", who),
+                    ("days", &n(*days as usize)),
+                    ("max", &n(MAX_RHYTHM_DAYS as usize)),
+                ],
+            ),
+            Problem::NoteTooLong { number, chars } => t.say(
+                "backup_error.note_too_long",
+                &[
+                    ("number", &n(*number)),
+                    ("chars", &n(*chars)),
+                    ("max", &n(MAX_NOTE_CHARS)),
+                ],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for BackupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(book(Lang::EN)))
+    }
+}
+
+impl std::error::Error for BackupError {}
 
 /// What every backup says about itself.
 #[derive(Deserialize)]
@@ -278,86 +459,82 @@ pub const MAX_RHYTHM_DAYS: u32 = 3650;
 /// and interaction with an id in range, no record of any kind twice, every person key one the
 /// extension makes, and notes no longer than the note box takes.
 fn check(backup: &Backup) -> Result<(), BackupError> {
-    /// No two of `what` share their id (or the key named `by`: "two profiles have the person").
+    let invalid = |problem| Err(BackupError::Invalid(problem));
+    /// No two of `what` share their id (or person, or name).
     fn unique<T: Ord + std::fmt::Display>(
-        what: &str,
-        by: &str,
+        what: Record,
         ids: impl Iterator<Item = Option<T>>,
     ) -> Result<(), BackupError> {
         let mut seen = Vec::new();
         for (i, id) in ids.enumerate() {
-            let id = id.ok_or_else(|| {
-                BackupError::Invalid(format!("{what} number {} has no id", i + 1))
-            })?;
+            let id = id.ok_or(BackupError::Invalid(Problem::NoId {
+                what,
+                number: i + 1,
+            }))?;
             seen.push(id);
         }
         seen.sort();
-        if let Some(pair) = seen.windows(2).find(|w| w[0] == w[1]) {
-            return Err(BackupError::Invalid(format!(
-                "two {what}s have the {by} {}",
-                pair[0]
-            )));
+        match seen.windows(2).find(|w| w[0] == w[1]) {
+            Some(pair) => Err(BackupError::Invalid(Problem::Twice {
+                what,
+                value: shorten(&pair[0].to_string()),
+            })),
+            None => Ok(()),
         }
-        Ok(())
     }
-    fn in_range(what: &str, ids: impl Iterator<Item = Option<u32>>) -> Result<(), BackupError> {
+    fn in_range(what: Record, ids: impl Iterator<Item = Option<u32>>) -> Result<(), BackupError> {
         match ids.flatten().find(|&id| id > MAX_RECORD_ID) {
-            Some(id) => Err(BackupError::Invalid(format!(
-                "one {what} has the id {id}; ids go up to {MAX_RECORD_ID}"
-            ))),
+            Some(id) => Err(BackupError::Invalid(Problem::IdTooLarge { what, id })),
             None => Ok(()),
         }
     }
     fn valid_keys<'a>(
-        what: &str,
+        what: Record,
         keys: impl Iterator<Item = &'a PersonKey>,
     ) -> Result<(), BackupError> {
         match keys.enumerate().find(|(_, k)| !k.is_valid()) {
-            Some((i, key)) => Err(BackupError::Invalid(format!(
-                "{what} number {} is about {:?}, which is not a person's key (linkedin:…, github:… or web:…)",
-                i + 1,
-                shorten(key.as_str())
-            ))),
+            Some((i, key)) => Err(BackupError::Invalid(Problem::NotAPerson {
+                what,
+                number: i + 1,
+                key: format!("{:?}", shorten(key.as_str())),
+            })),
             None => Ok(()),
         }
     }
-    unique("note", "id", backup.notes.iter().map(|n| n.id))?;
+    unique(Record::Note, backup.notes.iter().map(|n| n.id))?;
     unique(
-        "interaction",
-        "id",
+        Record::Interaction,
         backup.interactions.iter().map(|i| i.id),
     )?;
-    in_range("note", backup.notes.iter().map(|n| n.id))?;
-    in_range("interaction", backup.interactions.iter().map(|i| i.id))?;
+    in_range(Record::Note, backup.notes.iter().map(|n| n.id))?;
+    in_range(
+        Record::Interaction,
+        backup.interactions.iter().map(|i| i.id),
+    )?;
     unique(
-        "contact",
-        "id",
+        Record::Contact,
         backup.contacts.iter().map(|c| Some(c.id.clone())),
     )?;
     if let Some(c) = backup.contacts.iter().find(|c| c.id != c.imported.id) {
-        return Err(BackupError::Invalid(format!(
-            "contact {} says it is {}",
-            c.id, c.imported.id
-        )));
+        return invalid(Problem::ContactSaysOther {
+            id: shorten(&c.id),
+            says: shorten(&c.imported.id),
+        });
     }
     unique(
-        "profile",
-        "person",
+        Record::Profile,
         backup.profiles.iter().map(|p| Some(p.person.to_string())),
     )?;
     unique(
-        "conversation",
-        "person",
+        Record::Conversation,
         backup.conversations.iter().map(|c| Some(c.person.clone())),
     )?;
     unique(
-        "mark",
-        "person",
+        Record::Mark,
         backup.marks.iter().map(|m| Some(m.person.clone())),
     )?;
     unique(
-        "setting",
-        "name",
+        Record::Setting,
         backup.settings.iter().map(|s| Some(s.name.clone())),
     )?;
     let rhythms = backup
@@ -372,26 +549,28 @@ fn check(backup: &Backup) -> Result<(), BackupError> {
         );
     for (who, days) in rhythms {
         if let Some(days) = days.filter(|d| !(1..=MAX_RHYTHM_DAYS).contains(d)) {
-            return Err(BackupError::Invalid(format!(
-                "{} is to be kept in touch with every {days} days; a rhythm is 1 to {MAX_RHYTHM_DAYS} days",
-                shorten(who)
-            )));
+            return invalid(Problem::Rhythm {
+                who: shorten(who),
+                days,
+            });
         }
     }
-    valid_keys("note", backup.notes.iter().map(|n| &n.person))?;
-    valid_keys("interaction", backup.interactions.iter().map(|i| &i.person))?;
-    valid_keys("profile", backup.profiles.iter().map(|p| &p.person))?;
+    valid_keys(Record::Note, backup.notes.iter().map(|n| &n.person))?;
+    valid_keys(
+        Record::Interaction,
+        backup.interactions.iter().map(|i| &i.person),
+    )?;
+    valid_keys(Record::Profile, backup.profiles.iter().map(|p| &p.person))?;
     if let Some((i, note)) = backup
         .notes
         .iter()
         .enumerate()
         .find(|(_, n)| n.text.chars().count() > MAX_NOTE_CHARS)
     {
-        return Err(BackupError::Invalid(format!(
-            "note number {} is {} characters long; notes are kept up to {MAX_NOTE_CHARS}",
-            i + 1,
-            note.text.chars().count()
-        )));
+        return invalid(Problem::NoteTooLong {
+            number: i + 1,
+            chars: note.text.chars().count(),
+        });
     }
     Ok(())
 }
@@ -719,11 +898,11 @@ mod tests {
                 Box::new(|b| b.profiles[0].person = PersonKey::from_raw("linkedin:")),
             ),
             (
-                "notes are kept up to 10000",
+                "notes are kept up to 10,000",
                 Box::new(|b| b.notes[2].text = "x".repeat(MAX_NOTE_CHARS + 1)),
             ),
             (
-                "a rhythm is 1 to 3650 days",
+                "a rhythm is 1 to 3,650 days",
                 Box::new(|b| b.contacts[0].user.rhythm_days = Some(0)),
             ),
         ];
@@ -735,6 +914,18 @@ mod tests {
             assert!(e.contains(said), "{said}: {e}");
         }
         assert!(parse(&good().to_json().unwrap()).is_ok());
+        let mut twice = good();
+        twice.notes[1].id = twice.notes[0].id;
+        let e = parse(&serde_json::to_string(&twice).unwrap()).unwrap_err();
+        let nl = book(Lang::from_code("nl").unwrap());
+        assert_eq!(
+            e.message(nl),
+            format!(
+                "De back-up spreekt zichzelf tegen: twee notities hebben hetzelfde id {}. Er is \
+                 niets veranderd.",
+                twice.notes[0].id.unwrap()
+            )
+        );
     }
 
     proptest::proptest! {

@@ -35,22 +35,35 @@ extern "C" {
         options: &JsValue,
     ) -> Result<js_sys::Promise, JsValue>;
 
-    /// `chrome.i18n.getMessage(name)`: a sentence from `_locales/<browser language>/`, `""` when
-    /// there is none.
-    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
-    fn i18n_get_message(name: &str) -> Result<String, JsValue>;
+    /// `chrome.i18n.getUILanguage()`: the browser's language, such as `nl` or `en-US`.
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage, catch)]
+    fn i18n_get_ui_language() -> Result<String, JsValue>;
 }
 
-/// The sentence `name` in the browser's language, or `english` where it has none.
+/// The browser's language (`nl-NL`), `""` when the browser does not say.
 #[cfg(any(
     feature = "background",
     feature = "ui",
     feature = "settings",
     feature = "importer"
 ))]
-pub fn say(name: &str, english: &str) -> String {
-    i18n_get_message(name)
-        .ok()
-        .filter(|m| !m.is_empty())
-        .unwrap_or_else(|| english.to_owned())
+pub fn browser_language() -> String {
+    i18n_get_ui_language().unwrap_or_default()
+}
+
+/// The user's own clock: the day and the minute of the day that `ms` (since 1970, UTC) is where
+/// they are, so that "today" is their day, not UTC's.
+#[cfg(any(feature = "background", feature = "ui", feature = "settings"))]
+pub fn local_time(ms: f64) -> (crate::relationship::Day, u32) {
+    let offset_minutes = js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset();
+    let local = ms - offset_minutes * 60_000.0;
+    let day = crate::relationship::day_of_ms(local);
+    let minute = ((local - day as f64 * 86_400_000.0) / 60_000.0).floor() as u32;
+    (day, minute.min(24 * 60 - 1))
+}
+
+/// The user's today.
+#[cfg(any(feature = "background", feature = "ui", feature = "settings"))]
+pub fn local_today() -> crate::relationship::Day {
+    local_time(js_sys::Date::now()).0
 }

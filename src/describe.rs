@@ -1,55 +1,42 @@
 //! How an [`Annotation`] reads: the one line the collapsed overlay shows ("2 shared employers ·
 //! 3 mutual · last spoke 8 months ago") and the phrases of the expanded view and side panel.
 //!
-//! Pure text from plain data, so that the wording is tested natively and the overlay only places
-//! it. English for now; every phrase is built here, in one place, for when Dutch arrives.
+//! Pure text from plain data, in the interface's language (a [`Book`]), so that the wording is
+//! tested natively and the overlay only places it.
 //!
 //! ```
-//! use common_ground::describe::duration;
-//! assert_eq!(duration(61), "5 years 1 month");
+//! use common_ground::describe::change_phrase;
+//! use common_ground::history::Change;
+//! use common_ground::phrases::{book, Lang};
+//! let moved = Change::Moved { from: "Delft".into(), to: "Utrecht".into() };
+//! let nl = book(Lang::from_code("nl").unwrap());
+//! assert_eq!(change_phrase(nl, &moved), "Verhuisd van Delft naar Utrecht");
 //! ```
 
+use crate::draft::{Fact, FactKind, Source};
 use crate::history::{Annotation, Change, Mutual, Shared};
-use crate::relationship::{ago, Relationship, Strength};
-
-/// "1 month", "11 months", "2 years", "5 years 1 month".
-pub fn duration(months: u32) -> String {
-    let plural = |n: u32, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    match (months / 12, months % 12) {
-        (0, m) => plural(m, "month"),
-        (y, 0) => plural(y, "year"),
-        (y, m) => format!("{} {}", plural(y, "year"), plural(m, "month")),
-    }
-}
-
-/// "1 note", "3 notes".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::model::{Goal, GoalKind};
+use crate::phrases::Book;
+use crate::relationship::{day_of, Relationship, Strength};
 
 /// The collapsed overlay's one line. `me_known` and `contacts` choose the empty state's advice.
-pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
+pub fn summary_line(t: &Book, a: &Annotation, me_known: bool, contacts: u32) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !a.changes.is_empty() {
-        parts.push(match &a.changes[0] {
-            Change::NewPosition { .. } => "new role".to_owned(),
-            Change::Headline { .. } => "new headline".to_owned(),
-            Change::Moved { .. } => "moved".to_owned(),
-        });
+        parts.push(
+            t.text(match &a.changes[0] {
+                Change::NewPosition { .. } => "summary.new_role",
+                Change::Headline { .. } => "summary.new_headline",
+                Change::Moved { .. } => "summary.moved",
+            })
+            .to_owned(),
+        );
     }
     if !a.shared_employers.is_empty() {
-        parts.push(count(
-            a.shared_employers.len(),
-            "shared employer",
-            "shared employers",
-        ));
+        parts.push(t.count("summary.shared_employers", a.shared_employers.len() as u64));
     }
     if !a.shared_schools.is_empty() {
-        parts.push(count(
-            a.shared_schools.len(),
-            "shared school",
-            "shared schools",
-        ));
+        parts.push(t.count("summary.shared_schools", a.shared_schools.len() as u64));
     }
     // The page's count of mutual connections, then the user's contacts who work with them.
     let named = a
@@ -59,35 +46,31 @@ pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
         .count();
     let mutual = (a.mutual_count as usize).max(named);
     if mutual > 0 {
-        parts.push(format!("{mutual} mutual"));
+        parts.push(t.count("summary.mutual", mutual as u64));
     }
     let colleagues = a.mutuals.len() - named;
     if colleagues > 0 {
-        parts.push(count(
-            colleagues,
-            "contact works with them",
-            "contacts work with them",
-        ));
+        parts.push(t.count("summary.colleagues", colleagues as u64));
     }
     if let Some(r) = &a.relationship {
         if let Some(last) = &r.last_interaction {
-            let verb = if last.what == "note" {
-                "last note"
+            let key = if last.what == "note" {
+                "summary.last_note"
             } else {
-                "last spoke"
+                "summary.last_spoke"
             };
-            parts.push(format!("{verb} {}", ago(last.days_ago)));
+            parts.push(t.say(key, &[("ago", &t.ago(last.days_ago))]));
         }
         if r.keep_in_touch.is_due() {
-            parts.push("time to get in touch".to_owned());
+            parts.push(t.text("summary.due").to_owned());
         }
     }
     if a.same_city.is_some() && parts.len() < 2 {
-        parts.push("same city".to_owned());
+        parts.push(t.text("summary.same_city").to_owned());
     }
     if !me_known {
         // What the page alone shows, and what to do to see more.
-        parts.push("import your LinkedIn export to see shared history".to_owned());
+        parts.push(t.text("summary.import").to_owned());
         let line = parts.join(" · ");
         let mut chars = line.chars();
         return chars
@@ -96,129 +79,247 @@ pub fn summary_line(a: &Annotation, me_known: bool, contacts: u32) -> String {
             .unwrap_or_default();
     }
     if parts.is_empty() {
-        return if contacts == 0 {
-            "Nothing shared found · import your connections to see who you both know".to_owned()
-        } else {
-            "No shared employers, schools or connections found".to_owned()
-        };
+        return t
+            .text(if contacts == 0 {
+                "summary.nothing_no_contacts"
+            } else {
+                "summary.nothing"
+            })
+            .to_owned();
     }
     parts.join(" · ")
 }
 
 /// How the times at a shared organisation relate: "together 5 years 1 month", "you left 2 years
 /// before they joined", with the shared place when there is one.
-pub fn shared_phrase(s: &Shared) -> String {
+pub fn shared_phrase(t: &Book, s: &Shared) -> String {
     let when = if s.overlap_months > 0 {
-        format!("together {}", duration(s.overlap_months))
+        t.say(
+            "shared.together",
+            &[("duration", &t.duration(s.overlap_months))],
+        )
     } else {
-        match (s.gap_months, s.first.as_deref()) {
-            (Some(0), Some("you")) => "you left as they joined".to_owned(),
-            (Some(0), _) => "they left as you joined".to_owned(),
-            (Some(gap), Some("you")) => format!("you left {} before they joined", duration(gap)),
-            (Some(gap), _) => format!("they left {} before you joined", duration(gap)),
-            (None, _) => "both there; the dates do not say when".to_owned(),
+        let you_first = s.first.as_deref() == Some("you");
+        match s.gap_months {
+            Some(0) if you_first => t.text("shared.you_left_as_they_joined").to_owned(),
+            Some(0) => t.text("shared.they_left_as_you_joined").to_owned(),
+            Some(gap) => t.say(
+                if you_first {
+                    "shared.you_left_before"
+                } else {
+                    "shared.they_left_before"
+                },
+                &[("duration", &t.duration(gap))],
+            ),
+            None => t.text("shared.undated").to_owned(),
         }
     };
     match &s.location {
-        Some(place) => format!("{when} · in {place}"),
+        Some(place) => t.say("shared.in_place", &[("when", &when), ("place", place)]),
         None => when,
     }
 }
 
+/// How a tie reads: "close", "dormant".
+pub fn strength(t: &Book, s: Strength) -> &'static str {
+    t.text(match s {
+        Strength::Close => "strength.close",
+        Strength::Good => "strength.good",
+        Strength::Acquainted => "strength.acquainted",
+        Strength::Dormant => "strength.dormant",
+        Strength::Connected => "strength.connected",
+        Strength::None => "strength.none",
+    })
+}
+
+/// What the last contact was (`relationship::last_contact`'s words): "a message", "you met".
+pub fn what(t: &Book, what: &str) -> &'static str {
+    t.text(match what {
+        "message" => "what.message",
+        "note" => "what.note",
+        "met" => "what.met",
+        "messaged" => "what.messaged",
+        "called" => "what.called",
+        "introduced" => "what.introduced",
+        "shared something" => "what.shared",
+        "congratulated" => "what.congratulated",
+        "asked" => "what.asked",
+        _ => "what.other",
+    })
+}
+
 /// A mutual connection and how well the user knows them.
-pub fn mutual_phrase(m: &Mutual) -> String {
+pub fn mutual_phrase(t: &Book, m: &Mutual) -> String {
     let how = match (&m.contact, &m.tie) {
-        (None, _) => "not among your imported contacts".to_owned(),
+        (None, _) => t.text("mutual.not_a_contact").to_owned(),
         (Some(_), Some(tie)) => match (tie.strength, &tie.last) {
             (Strength::Connected | Strength::None, _) | (_, None) => {
-                tie.strength.label().to_owned()
+                strength(t, tie.strength).to_owned()
             }
-            (strength, Some(last)) => {
-                format!("{} · last contact {}", strength.label(), month_year(last))
-            }
+            (s, Some(last)) => t.say(
+                "mutual.last_contact",
+                &[
+                    ("strength", strength(t, s)),
+                    ("month", &t.month_year_of(last)),
+                ],
+            ),
         },
-        (Some(_), None) => "a contact".to_owned(),
+        (Some(_), None) => t.text("mutual.a_contact").to_owned(),
     };
     match &m.colleague_at {
-        Some(org) => format!("works at {org} · {how}"),
+        Some(org) => t.say("mutual.works_at", &[("org", org), ("how", &how)]),
         None => how,
     }
 }
 
 /// A change since the last visit, as a sentence.
-pub fn change_phrase(change: &Change) -> String {
+pub fn change_phrase(t: &Book, change: &Change) -> String {
     match change {
         Change::NewPosition {
             org,
             title: Some(title),
-        } => format!("New role: {title} at {org}"),
-        Change::NewPosition { org, title: None } => format!("New role at {org}"),
-        Change::Headline { to, .. } => format!("New headline: {to}"),
-        Change::Moved { from, to } => format!("Moved from {from} to {to}"),
+        } => t.say("change.new_role_as", &[("title", title), ("org", org)]),
+        Change::NewPosition { org, title: None } => t.say("change.new_role", &[("org", org)]),
+        Change::Headline { to, .. } => t.say("change.headline", &[("to", to)]),
+        Change::Moved { from, to } => t.say("change.moved", &[("from", from), ("to", to)]),
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// A networking goal as the user named it: "A new job", "A new job: in data".
+pub fn goal(t: &Book, goal: &Goal) -> String {
+    let kind = t.text(match goal.kind {
+        GoalKind::NewJob => "options.goal-new_job.label",
+        GoalKind::BroaderKnowledge => "options.goal-broader_knowledge.label",
+        GoalKind::NextStep => "options.goal-next_step.label",
+        GoalKind::NewDirection => "options.goal-new_direction.label",
+    });
+    if goal.text.is_empty() {
+        kind.to_owned()
+    } else {
+        t.say("goal.in_words", &[("goal", kind), ("text", &goal.text)])
+    }
+}
 
-/// "2019-03-04" → "Mar 2019"; anything else as it is.
-pub fn month_year(date: &str) -> String {
-    let mut parts = date.split('-');
-    let year = parts.next().unwrap_or_default();
-    match parts.next().and_then(|m| m.parse::<usize>().ok()) {
-        Some(m @ 1..=12) => format!("{} {year}", MONTHS[m - 1]),
-        _ => date.to_owned(),
+/// What a draft is built on, one line: "Veldwerk Analytics — their profile and yours:
+/// experience (61 months at the same time)".
+pub fn fact_line(t: &Book, fact: &Fact) -> String {
+    let what = match (fact.kind, fact.value.is_empty()) {
+        (FactKind::Met, true) => t.text("source.met_in_person"),
+        _ => fact.value.as_str(),
+    };
+    t.say(
+        "source.line",
+        &[("what", what), ("source", &fact_source(t, &fact.source))],
+    )
+}
+
+/// Where a draft's fact comes from.
+pub fn fact_source(t: &Book, source: &Source) -> String {
+    let date = |d: &str| day_of(d).map_or_else(|| d.to_owned(), |day| t.date(day));
+    match source {
+        Source::NewRole => t.text("source.new_role").to_owned(),
+        Source::Role => t.text("source.role").to_owned(),
+        Source::Headline => t.text("source.headline").to_owned(),
+        Source::Shared {
+            school,
+            overlap_months,
+            apart,
+        } => {
+            let when = match (overlap_months, apart) {
+                (0, true) => t.text("source.apart").to_owned(),
+                (0, false) => t.text("source.undated").to_owned(),
+                (&months, _) => t.count("source.together", u64::from(months)),
+            };
+            t.say(
+                if *school {
+                    "source.shared_school"
+                } else {
+                    "source.shared_employer"
+                },
+                &[("when", &when)],
+            )
+        }
+        Source::LastContact { what: w, date: d } => t.say(
+            "source.last_contact",
+            &[("what", what(t, w)), ("date", &date(d))],
+        ),
+        Source::MetLogged { date: d } => t.say("source.met_logged", &[("date", &date(d))]),
+        Source::MetNote { date: d } => t.say("source.met_note", &[("date", &date(d))]),
+        Source::SameCity { city } => t.say("source.same_city", &[("city", city)]),
+        Source::Mutual { strength: s } => t.say("source.mutual", &[("strength", strength(t, *s))]),
+        Source::SameField { en, nl } => t.say(
+            "source.same_field",
+            &[("field", if t.lang().code() == "nl" { nl } else { en })],
+        ),
+        Source::Given => t.text("source.given").to_owned(),
+        Source::Thanked => t.text("source.thanked").to_owned(),
+    }
+}
+
+/// A rhythm of `days`: "every 6 weeks", "every 10 days".
+pub fn every(t: &Book, days: u32) -> String {
+    if days % 7 == 0 {
+        t.count("rhythm.every_weeks", u64::from(days / 7))
+    } else {
+        t.count("rhythm.every_days", u64::from(days))
     }
 }
 
 /// The relationship, one line per fact: since when, the last contact, how much history, the
 /// give/ask balance and the keep-in-touch rhythm.
-pub fn relationship_lines(r: &Relationship) -> Vec<String> {
+pub fn relationship_lines(t: &Book, r: &Relationship) -> Vec<String> {
     let mut lines = Vec::new();
     match &r.connected_on {
-        Some(date) => lines.push(format!("Connected since {}", month_year(date))),
-        None if r.contact.is_some() => lines.push("Connected".to_owned()),
-        None => lines.push("Not among your imported connections".to_owned()),
+        Some(date) => lines.push(t.say("relationship.since", &[("month", &t.month_year_of(date))])),
+        None if r.contact.is_some() => lines.push(t.text("relationship.connected").to_owned()),
+        None => lines.push(t.text("relationship.not_connected").to_owned()),
     }
     if let Some(last) = &r.last_interaction {
-        lines.push(format!(
-            "Last contact: {}, {}",
-            last.what,
-            ago(last.days_ago)
+        lines.push(t.say(
+            "relationship.last_contact",
+            &[
+                ("what", what(t, &last.what)),
+                ("ago", &t.ago(last.days_ago)),
+            ],
         ));
     }
     let mut history = Vec::new();
     if r.messages > 0 {
-        history.push(count(r.messages as usize, "message", "messages"));
+        history.push(t.count("relationship.messages", u64::from(r.messages)));
     }
     if r.notes > 0 {
-        history.push(count(r.notes as usize, "note", "notes"));
+        history.push(t.count("relationship.notes", u64::from(r.notes)));
     }
     if !history.is_empty() {
-        lines.push(format!(
-            "{} · tie: {}",
-            history.join(" · "),
-            r.tie.strength.label()
+        lines.push(t.say(
+            "relationship.history",
+            &[
+                ("history", &history.join(" · ")),
+                ("strength", strength(t, r.tie.strength)),
+            ],
         ));
     }
-    lines.push(format!("You gave {}×, asked {}×", r.gave, r.asked));
+    lines.push(t.say(
+        "relationship.balance",
+        &[
+            ("gave", &r.gave.to_string()),
+            ("asked", &r.asked.to_string()),
+        ],
+    ));
     lines.push(
         match (r.keep_in_touch.rhythm_days, r.keep_in_touch.due_in_days) {
             (Some(days), Some(due)) => {
-                let every = if days % 7 == 0 {
-                    count((days / 7) as usize, "week", "weeks")
-                } else {
-                    count(days as usize, "day", "days")
-                };
                 let when = match due {
-                    0 => "due today".to_owned(),
-                    d if d < 0 => format!("{} overdue", count((-d) as usize, "day", "days")),
-                    d => format!("next in {}", count(d as usize, "day", "days")),
+                    0 => t.text("rhythm.due_today").to_owned(),
+                    d if d < 0 => t.count("rhythm.overdue", d.unsigned_abs()),
+                    d => t.count("rhythm.next_in", d as u64),
                 };
-                format!("Keep in touch every {every}: {when}")
+                t.say(
+                    "rhythm.line",
+                    &[("every", &every(t, days)), ("when", &when)],
+                )
             }
-            _ => "No keep-in-touch rhythm set".to_owned(),
+            _ => t.text("rhythm.none").to_owned(),
         },
     );
     lines
@@ -227,7 +328,16 @@ pub fn relationship_lines(r: &Relationship) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrases::{book, Lang};
     use crate::relationship::{KeepInTouch, LastInteraction, Tie};
+
+    fn en() -> &'static Book {
+        book(Lang::EN)
+    }
+
+    fn nl() -> &'static Book {
+        book(Lang::from_code("nl").expect("a Dutch book"))
+    }
 
     fn shared(overlap: u32, gap: Option<u32>, first: Option<&str>) -> Shared {
         Shared {
@@ -250,27 +360,30 @@ mod tests {
             (26, "2 years 2 months"),
         ];
         for (months, want) in cases {
-            assert_eq!(duration(months), want);
+            assert_eq!(en().duration(months), want);
         }
         assert_eq!(
-            shared_phrase(&shared(61, None, None)),
+            shared_phrase(en(), &shared(61, None, None)),
             "together 5 years 1 month"
         );
         assert_eq!(
-            shared_phrase(&shared(0, Some(24), Some("you"))),
+            shared_phrase(en(), &shared(0, Some(24), Some("you"))),
             "you left 2 years before they joined"
         );
         assert_eq!(
-            shared_phrase(&shared(0, Some(3), Some("they"))),
+            shared_phrase(en(), &shared(0, Some(3), Some("they"))),
             "they left 3 months before you joined"
         );
         assert_eq!(
-            shared_phrase(&shared(0, None, None)),
+            shared_phrase(en(), &shared(0, None, None)),
             "both there; the dates do not say when"
         );
         let mut placed = shared(1, None, None);
         placed.location = Some("Utrecht".into());
-        assert_eq!(shared_phrase(&placed), "together 1 month · in Utrecht");
+        assert_eq!(
+            shared_phrase(en(), &placed),
+            "together 1 month · in Utrecht"
+        );
     }
 
     fn relationship(days_ago: u32, due: Option<i64>) -> Relationship {
@@ -307,7 +420,7 @@ mod tests {
             ..Annotation::default()
         };
         assert_eq!(
-            summary_line(&a, true, 10),
+            summary_line(en(), &a, true, 10),
             "2 shared employers · 3 mutual · last spoke 8 months ago"
         );
         let colleague = Mutual {
@@ -321,7 +434,7 @@ mod tests {
             ..a.clone()
         };
         assert_eq!(
-            summary_line(&with_colleagues, true, 10),
+            summary_line(en(), &with_colleagues, true, 10),
             "2 shared employers · 3 mutual · 2 contacts work with them · last spoke 8 months ago"
         );
         a.relationship = Some(relationship(245, Some(-8)));
@@ -330,12 +443,12 @@ mod tests {
             to: "b".into(),
         }];
         assert_eq!(
-            summary_line(&a, true, 10),
+            summary_line(en(), &a, true, 10),
             "new headline · 2 shared employers · 3 mutual · last spoke 8 months ago · time to get in touch"
         );
         let empty = Annotation::default();
         assert_eq!(
-            summary_line(&empty, false, 0),
+            summary_line(en(), &empty, false, 0),
             "Import your LinkedIn export to see shared history"
         );
         let page_only = Annotation {
@@ -343,12 +456,12 @@ mod tests {
             ..Annotation::default()
         };
         assert_eq!(
-            summary_line(&page_only, false, 0),
+            summary_line(en(), &page_only, false, 0),
             "4 mutual · import your LinkedIn export to see shared history"
         );
-        assert!(summary_line(&empty, true, 0).contains("import your connections"));
+        assert!(summary_line(en(), &empty, true, 0).contains("import your connections"));
         assert_eq!(
-            summary_line(&empty, true, 500),
+            summary_line(en(), &empty, true, 500),
             "No shared employers, schools or connections found"
         );
     }
@@ -356,7 +469,7 @@ mod tests {
     #[test]
     fn the_relationship_in_lines() {
         assert_eq!(
-            relationship_lines(&relationship(245, Some(-8))),
+            relationship_lines(en(), &relationship(245, Some(-8))),
             [
                 "Connected since Mar 2019",
                 "Last contact: message, 8 months ago",
@@ -366,7 +479,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            relationship_lines(&relationship(2, None))[4],
+            relationship_lines(en(), &relationship(2, None))[4],
             "No keep-in-touch rhythm set"
         );
     }
@@ -383,27 +496,118 @@ mod tests {
                 last: Some("2026-10-02".into()),
             }),
         };
-        assert_eq!(mutual_phrase(&m), "close · last contact Oct 2026");
+        assert_eq!(mutual_phrase(en(), &m), "close · last contact Oct 2026");
         let stranger = Mutual {
             contact: None,
             tie: None,
             ..m.clone()
         };
-        assert_eq!(mutual_phrase(&stranger), "not among your imported contacts");
+        assert_eq!(
+            mutual_phrase(en(), &stranger),
+            "not among your imported contacts"
+        );
         let colleague = Mutual {
             colleague_at: Some("Acme".into()),
             ..m
         };
         assert_eq!(
-            mutual_phrase(&colleague),
+            mutual_phrase(en(), &colleague),
             "works at Acme · close · last contact Oct 2026"
         );
         assert_eq!(
-            change_phrase(&Change::NewPosition {
-                org: "Globex".into(),
-                title: Some("Lead".into())
-            }),
+            change_phrase(
+                en(),
+                &Change::NewPosition {
+                    org: "Globex".into(),
+                    title: Some("Lead".into())
+                }
+            ),
             "New role: Lead at Globex"
+        );
+    }
+
+    #[test]
+    fn the_same_in_dutch() {
+        let a = Annotation {
+            shared_employers: vec![shared(61, None, None)],
+            mutual_count: 3,
+            relationship: Some(relationship(245, Some(-8))),
+            ..Annotation::default()
+        };
+        assert_eq!(
+            summary_line(nl(), &a, true, 10),
+            "1 gedeelde werkgever · 3 gemeenschappelijke connecties · laatst gesproken 8 maanden \
+             geleden · tijd om iets van je te laten horen"
+        );
+        assert_eq!(
+            summary_line(nl(), &Annotation::default(), false, 0),
+            "Importeer je LinkedIn-export om gedeelde geschiedenis te zien"
+        );
+        assert_eq!(
+            relationship_lines(nl(), &relationship(245, Some(-8))),
+            [
+                "Connectie sinds mrt. 2019",
+                "Laatste contact: bericht, 8 maanden geleden",
+                "12 berichten · 1 notitie · band: goed",
+                "Gebracht 3×, gehaald 0×",
+                "Contact houden elke 6 weken: 8 dagen over tijd",
+            ]
+        );
+        assert_eq!(
+            shared_phrase(nl(), &shared(61, None, None)),
+            "5 jaar en 1 maand samen"
+        );
+        assert_eq!(
+            shared_phrase(nl(), &shared(0, Some(24), Some("you"))),
+            "jij vertrok 2 jaar voordat de ander begon"
+        );
+        assert_eq!(every(nl(), 7), "elke week");
+        assert_eq!(every(nl(), 10), "elke 10 dagen");
+        assert_eq!(
+            change_phrase(
+                nl(),
+                &Change::NewPosition {
+                    org: "Globex".into(),
+                    title: Some("Lead".into())
+                }
+            ),
+            "Nieuwe functie: Lead bij Globex"
+        );
+    }
+
+    #[test]
+    fn where_a_draft_fact_comes_from() {
+        let shared = Fact::new(
+            FactKind::SharedEmployer,
+            "Veldwerk Analytics",
+            Source::Shared {
+                school: false,
+                overlap_months: 61,
+                apart: false,
+            },
+        );
+        assert_eq!(
+            fact_line(en(), &shared),
+            "Veldwerk Analytics — their profile and yours: experience (61 months at the same time)"
+        );
+        assert_eq!(
+            fact_line(nl(), &shared),
+            "Veldwerk Analytics — hun profiel en het jouwe: werkervaring (61 maanden tegelijk)"
+        );
+        let met = Fact::new(
+            FactKind::Met,
+            "",
+            Source::MetLogged {
+                date: "2026-02-12".into(),
+            },
+        );
+        assert_eq!(
+            fact_line(en(), &met),
+            "Met in person — your log: met on 12 Feb 2026"
+        );
+        assert_eq!(
+            fact_line(nl(), &met),
+            "Persoonlijk ontmoet — je logboek: ontmoet op 12 feb. 2026"
         );
     }
 }

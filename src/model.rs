@@ -325,15 +325,6 @@ impl GoalKind {
             GoalKind::NewDirection => "new_direction",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            GoalKind::NewJob => "A new job",
-            GoalKind::BroaderKnowledge => "Broader knowledge",
-            GoalKind::NextStep => "The next step in my career",
-            GoalKind::NewDirection => "A new direction",
-        }
-    }
 }
 
 /// The keep-in-touch rhythm of a key person unless the user chose another: six weeks.

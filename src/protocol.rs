@@ -15,6 +15,7 @@ use crate::me::Me;
 use crate::model::{Goal, Interaction, Marks, Note, PersonKey, Profile};
 use crate::network::Overview;
 use crate::people::Known;
+use crate::phrases::Book;
 use crate::relationship::Kept;
 
 /// What a page asks the core to do.
@@ -117,6 +118,12 @@ pub enum Request {
         #[serde(default)]
         set: Option<bool>,
     },
+    /// The interface's language setting (`auto` to follow the browser, else a book's code such
+    /// as `nl`); with `set`, stored first.
+    Language {
+        #[serde(default)]
+        set: Option<String>,
+    },
 }
 
 /// The user's yes-or-no settings.
@@ -210,7 +217,8 @@ impl Request {
             | Request::Me
             | Request::ThisIsMe { .. }
             | Request::SetMe { .. }
-            | Request::Flag { .. } => caller == Caller::ExtensionPage,
+            | Request::Flag { .. }
+            | Request::Language { .. } => caller == Caller::ExtensionPage,
         }
     }
 
@@ -243,6 +251,7 @@ impl Request {
             Request::ThisIsMe { .. } => "this_is_me",
             Request::SetMe { .. } => "set_me",
             Request::Flag { .. } => "flag",
+            Request::Language { .. } => "language",
         }
     }
 }
@@ -358,6 +367,10 @@ pub enum Response {
     Flag {
         value: bool,
     },
+    /// The interface's language setting, as stored (`auto` when never set).
+    Language {
+        setting: String,
+    },
     Done,
     /// Something went wrong; `message` is written for the user.
     Error {
@@ -396,18 +409,100 @@ pub fn token_from_fragment(fragment: &str) -> Option<&str> {
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// Checks a note before it is stored: trimmed, not empty, not absurdly long.
-pub fn clean_note_text(text: &str) -> Result<String, String> {
+pub fn clean_note_text(text: &str) -> Result<String, Refusal> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err("The note is empty: write something first.".to_owned());
+        return Err(Refusal::EmptyNote);
     }
     let chars = trimmed.chars().count();
     if chars > MAX_NOTE_CHARS {
-        return Err(format!(
-            "The note is {chars} characters long; notes are kept up to {MAX_NOTE_CHARS}."
-        ));
+        return Err(Refusal::NoteTooLong { chars });
     }
     Ok(trimmed.to_owned())
+}
+
+/// Why the core will not do what it was asked; said in the user's language by
+/// [`Refusal::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A caller asked for what it may not (a bug or a hostile page, never the user).
+    NotAllowed {
+        caller: Caller,
+        kind: &'static str,
+    },
+    /// A page came as a raw snapshot rather than as the page reader read it.
+    UnreadPage,
+    EmptyNote,
+    NoteTooLong {
+        chars: usize,
+    },
+    /// Only a note that was stored can be put back.
+    NeverStored,
+    /// An imported contact without an identity (named).
+    NoIdentity {
+        name: String,
+    },
+    NoContact {
+        id: String,
+    },
+    /// A note (or interaction) that is not there any more.
+    Gone {
+        note: bool,
+        id: u32,
+    },
+    /// A store's record numbers are used up.
+    Full {
+        store: &'static str,
+    },
+    /// The import page's export could not be read (serde's words).
+    BadExport {
+        detail: String,
+    },
+    /// "This is me" on a profile that was never read.
+    OpenYourProfile,
+    /// Capture from a page that is no profile.
+    NotAProfile,
+    NoLanguage {
+        setting: String,
+    },
+}
+
+impl Refusal {
+    pub fn message(&self, t: &Book) -> String {
+        match self {
+            Refusal::NotAllowed { caller, kind } => t.say(
+                "refusal.not_allowed",
+                &[("caller", &format!("{caller:?}")), ("kind", kind)],
+            ),
+            Refusal::UnreadPage => t.text("refusal.unread_page").to_owned(),
+            Refusal::EmptyNote => t.text("refusal.empty_note").to_owned(),
+            Refusal::NoteTooLong { chars } => t.say(
+                "refusal.note_too_long",
+                &[
+                    ("chars", &t.number(*chars as u64)),
+                    ("max", &t.number(MAX_NOTE_CHARS as u64)),
+                ],
+            ),
+            Refusal::NeverStored => t.text("refusal.never_stored").to_owned(),
+            Refusal::NoIdentity { name } => t.say("refusal.no_identity", &[("name", name)]),
+            Refusal::NoContact { id } => t.say("refusal.no_contact", &[("id", id)]),
+            Refusal::Gone { note, id } => t.say(
+                if *note {
+                    "refusal.note_gone"
+                } else {
+                    "refusal.interaction_gone"
+                },
+                &[("id", &id.to_string())],
+            ),
+            Refusal::Full { store } => t.say("refusal.full", &[("store", store)]),
+            Refusal::BadExport { detail } => t.say("refusal.bad_export", &[("detail", detail)]),
+            Refusal::OpenYourProfile => t.text("refusal.open_your_profile").to_owned(),
+            Refusal::NotAProfile => t.text("refusal.not_a_profile").to_owned(),
+            Refusal::NoLanguage { setting } => {
+                t.say("refusal.no_language", &[("setting", setting)])
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -447,6 +542,12 @@ mod tests {
                 Request::Flag {
                     name: Flag::DraftPremium,
                     set: Some(true),
+                },
+            ),
+            (
+                r#"{"language":{"set":"nl"}}"#,
+                Request::Language {
+                    set: Some("nl".into()),
                 },
             ),
         ];
@@ -542,6 +643,11 @@ mod tests {
         );
         assert!(clean_note_text(" \n\t").is_err());
         assert!(clean_note_text(&"x".repeat(MAX_NOTE_CHARS)).is_ok());
-        assert!(clean_note_text(&"x".repeat(MAX_NOTE_CHARS + 1)).is_err());
+        let long = clean_note_text(&"x".repeat(MAX_NOTE_CHARS + 1)).unwrap_err();
+        let nl = crate::phrases::book(crate::phrases::Lang::from_code("nl").unwrap());
+        assert_eq!(
+            long.message(nl),
+            "De notitie is 10.001 tekens lang; notities worden bewaard tot 10.000 tekens."
+        );
     }
 }

@@ -207,20 +207,6 @@ impl<'a> Ledger<'a> {
     }
 }
 
-impl Strength {
-    /// How the overlay says it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Strength::Close => "close",
-            Strength::Good => "good",
-            Strength::Acquainted => "acquainted",
-            Strength::Dormant => "dormant",
-            Strength::Connected => "connected, no history",
-            Strength::None => "no history",
-        }
-    }
-}
-
 /// A tie: a score from 0 to 100, its reading, and when the user last had contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tie {
@@ -395,19 +381,6 @@ pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
     }
 }
 
-/// "today", "3 days ago", "5 weeks ago", "8 months ago", "2 years ago".
-pub fn ago(days: u32) -> String {
-    let (n, unit) = match days {
-        0 => return "today".to_owned(),
-        1 => return "yesterday".to_owned(),
-        2..=13 => (days, "day"),
-        14..=60 => (days / 7, "week"),
-        61..=729 => (days / 30, "month"),
-        _ => (days / 365, "year"),
-    };
-    format!("{n} {unit}{} ago", if n == 1 { "" } else { "s" })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -558,17 +531,5 @@ mod tests {
         let r = relationship(&Ledger::default(), today());
         assert_eq!(r.keep_in_touch.due_in_days, None);
         assert!(!r.keep_in_touch.is_due());
-    }
-
-    #[test]
-    fn ago_reads_naturally() {
-        assert_eq!(ago(0), "today");
-        assert_eq!(ago(1), "yesterday");
-        assert_eq!(ago(9), "9 days ago");
-        assert_eq!(ago(14), "2 weeks ago");
-        assert_eq!(ago(245), "8 months ago");
-        assert_eq!(ago(400), "13 months ago");
-        assert_eq!(ago(800), "2 years ago");
-        assert_eq!(ago(365 * 5 + 10), "5 years ago");
     }
 }

@@ -222,7 +222,7 @@ fn common_ground_from_an_imported_me_and_an_extracted_page() {
         .unwrap()
         .starts_with("Hoi Sanne,\nLeuk je te hebben ontmoet op de Open Data meetup."));
     assert_eq!(drafts[0]["facts"][0]["kind"], "met");
-    assert_eq!(drafts[0]["facts"][0]["source"], "your note of 2025-10-09");
+    assert_eq!(drafts[0]["facts"][0]["source"], "your note of 9 Oct 2025");
     for d in drafts {
         let text = d["text"].as_str().unwrap();
         assert_eq!(

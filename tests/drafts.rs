@@ -241,7 +241,16 @@ fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts()
                             assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
                             for f in &d.facts {
                                 kinds_used.insert(f.kind);
-                                assert!(!f.source.is_empty(), "{what}: {f:?}");
+                                assert!(
+                                    !common_ground::describe::fact_source(
+                                        common_ground::phrases::book(
+                                            common_ground::phrases::Lang::EN
+                                        ),
+                                        &f.source
+                                    )
+                                    .is_empty(),
+                                    "{what}: {f:?}"
+                                );
                                 assert!(
                                     d.text.contains(&f.value),
                                     "{what}: the fact {:?} is not in {}",

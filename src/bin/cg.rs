@@ -18,9 +18,11 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
+    use common_ground::describe::fact_source;
     use common_ground::draft::favour::{check_for, Occasion};
     use common_ground::draft::{drafts, Brief, Context, Lang, Purpose, FREE_LIMIT};
     use common_ground::extract::{extract, page_text};
+    use common_ground::phrases::{self, book};
     use std::collections::HashMap;
 
     use common_ground::history::{annotate, Annotation};
@@ -240,7 +242,17 @@ mod cli {
                     limit,
                     given,
                 };
-                json(&drafts(&context, &brief).map_err(|e| e.to_string())?)
+                let made = drafts(&context, &brief).map_err(|e| e.to_string())?;
+                // Where each fact comes from, said in words rather than as a record.
+                let english = book(phrases::Lang::EN);
+                let mut out = serde_json::to_value(&made).map_err(|e| e.to_string())?;
+                for (shown, draft) in out.as_array_mut().into_iter().flatten().zip(&made) {
+                    let facts = shown["facts"].as_array_mut().into_iter().flatten();
+                    for (fact_json, fact) in facts.zip(&draft.facts) {
+                        fact_json["source"] = fact_source(english, &fact.source).into();
+                    }
+                }
+                json(&out)
             }
             Command::CheckMessage { context } => {
                 let mut text = String::new();
@@ -270,7 +282,7 @@ mod cli {
                     .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
                 let backup = common_ground::backup::parse(&text)
                     .map_err(|e| format!("{}: {e}", file.display()))?;
-                json(&serde_json::json!({ "holds": backup.summary() }))
+                json(&serde_json::json!({ "holds": backup.summary(book(phrases::Lang::EN)) }))
             }
             Command::SampleExport {
                 connections,

@@ -38,15 +38,57 @@ pub enum FactKind {
 }
 
 /// One true thing a draft uses: `value` is the words it puts in the text, `source` says where
-/// they come from.
+/// they come from (in words: `describe::fact_source`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub kind: FactKind,
     pub value: String,
-    pub source: String,
+    pub source: Source,
     /// Details the wording needs beyond `value` (a place of meeting, whether times overlapped).
     #[serde(skip)]
     pub(super) detail: Detail,
+}
+
+impl Fact {
+    /// A fact with nothing more for the wording than its value.
+    pub fn new(kind: FactKind, value: impl Into<String>, source: Source) -> Fact {
+        fact(kind, value.into(), source)
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Source {
+    /// Their profile: a current position new since the user's last visit.
+    NewRole,
+    /// Their profile: the current position.
+    Role,
+    /// Their profile: the headline.
+    Headline,
+    /// Their profile and the user's: an employer (or, with `school`, a school) both had, with
+    /// the months they were there at the same time; `apart` when they were not.
+    Shared {
+        school: bool,
+        overlap_months: u32,
+        apart: bool,
+    },
+    /// Their location and the user's: both in `city`.
+    SameCity { city: String },
+    /// Their profile names them as a mutual connection; the user's tie with them.
+    Mutual { strength: Strength },
+    /// Their headline or title and the user's: both in a field (its name in English and Dutch).
+    SameField { en: String, nl: String },
+    /// The user's history: the last contact (`relationship::last_contact`'s word) on `date`.
+    LastContact { what: String, date: String },
+    /// The user's log: they met on `date` (`YYYY-MM-DD`).
+    MetLogged { date: String },
+    /// The user's note of `date` that says they met.
+    MetNote { date: String },
+    /// What the user gave to share.
+    Given,
+    /// What the user thanks them for.
+    Thanked,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -98,7 +140,7 @@ pub fn facts(ctx: &Context) -> Vec<Fact> {
         out.push(fact(
             FactKind::SameCity,
             city.clone(),
-            format!("their location and yours: both in {city}"),
+            Source::SameCity { city: city.clone() },
         ));
     }
     if let Some(me) = ctx.me {
@@ -117,7 +159,7 @@ pub fn new_role(a: &Annotation) -> Option<Fact> {
             (!org.is_empty()).then(|| Fact {
                 kind: FactKind::NewRole,
                 value: title.clone().unwrap_or_else(|| org.clone()),
-                source: "their profile: a current position new since your last visit".into(),
+                source: Source::NewRole,
                 detail: title.map_or(Detail::None, |_| Detail::At(org)),
             })
         }
@@ -138,10 +180,10 @@ pub fn last_contact(a: &Annotation) -> Option<Fact> {
     Some(Fact {
         kind: FactKind::LastContact,
         value: years.to_string(),
-        source: format!(
-            "your history: the last contact was a {} on {}",
-            last.what, last.date
-        ),
+        source: Source::LastContact {
+            what: last.what.clone(),
+            date: last.date.clone(),
+        },
         detail: Detail::None,
     })
 }
@@ -155,41 +197,33 @@ pub fn role_or_headline(them: &Profile) -> Option<Fact> {
             return Some(Fact {
                 kind: FactKind::Role,
                 value: title.clone().unwrap_or_else(|| org.clone()),
-                source: "their profile: current position".into(),
+                source: Source::Role,
                 detail: title.map_or(Detail::None, |_| Detail::At(org)),
             });
         }
     }
     let headline = clean(them.headline.as_deref()?);
-    (!headline.is_empty()).then(|| fact(FactKind::Headline, headline, "their profile: headline"))
+    (!headline.is_empty()).then(|| fact(FactKind::Headline, headline, Source::Headline))
 }
 
-fn fact(kind: FactKind, value: String, source: impl Into<String>) -> Fact {
+fn fact(kind: FactKind, value: String, source: Source) -> Fact {
     Fact {
         kind,
         value,
-        source: source.into(),
+        source,
         detail: Detail::None,
     }
 }
 
 fn shared(kind: FactKind, s: &Shared) -> Fact {
-    let what = if kind == FactKind::SharedSchool {
-        "education"
-    } else {
-        "experience"
-    };
-    let when = if s.overlap_months > 0 {
-        format!("{} months at the same time", s.overlap_months)
-    } else if s.gap_months.is_some() {
-        "not at the same time".to_owned()
-    } else {
-        "dates unknown".to_owned()
-    };
     Fact {
         kind,
         value: clean(&s.org),
-        source: format!("their profile and yours: {what} ({when})"),
+        source: Source::Shared {
+            school: kind == FactKind::SharedSchool,
+            overlap_months: s.overlap_months,
+            apart: s.overlap_months == 0 && s.gap_months.is_some(),
+        },
         detail: if s.overlap_months == 0 && s.gap_months.is_some() {
             Detail::Apart
         } else {
@@ -210,16 +244,8 @@ fn close_mutual(a: &Annotation) -> Option<Fact> {
         })
         .and_then(|m| {
             let name = clean(&m.name);
-            let strength = m.tie.as_ref().map_or("", |t| t.strength.label());
-            (!name.is_empty()).then(|| {
-                fact(
-                    FactKind::Mutual,
-                    name,
-                    format!(
-                        "their profile names them as a mutual connection; your tie: {strength}"
-                    ),
-                )
-            })
+            let strength = m.tie.as_ref().map(|t| t.strength)?;
+            (!name.is_empty()).then(|| fact(FactKind::Mutual, name, Source::Mutual { strength }))
         })
 }
 
@@ -306,10 +332,10 @@ fn same_field(me: &Profile, them: &Profile) -> Option<Fact> {
     Some(fact(
         FactKind::SameField,
         (*en).to_owned(),
-        format!(
-            "their headline or title and yours: both in {}",
-            en.to_lowercase()
-        ),
+        Source::SameField {
+            en: en.to_lowercase(),
+            nl: field_name(en, true).to_lowercase(),
+        },
     ))
 }
 
@@ -331,10 +357,7 @@ pub fn met_fact(ctx: &Context) -> Option<Fact> {
         .max_by(|a, b| a.at.total_cmp(&b.at));
     if let Some(i) = logged {
         let date = date_of(day_of_ms(i.at));
-        return Some(with_place(
-            place_in(&i.text),
-            format!("your log: met on {date}"),
-        ));
+        return Some(with_place(place_in(&i.text), Source::MetLogged { date }));
     }
     let note = ctx
         .notes
@@ -342,13 +365,10 @@ pub fn met_fact(ctx: &Context) -> Option<Fact> {
         .filter(|n| says_met(&n.text))
         .max_by(|a, b| a.created.total_cmp(&b.created))?;
     let date = date_of(day_of_ms(note.created));
-    Some(with_place(
-        place_in(&note.text),
-        format!("your note of {date}"),
-    ))
+    Some(with_place(place_in(&note.text), Source::MetNote { date }))
 }
 
-fn with_place(place: Option<(Option<String>, String)>, source: String) -> Fact {
+fn with_place(place: Option<(Option<String>, String)>, source: Source) -> Fact {
     match place {
         Some((article, place)) => Fact {
             kind: FactKind::Met,

@@ -111,8 +111,9 @@ const SHORT_QUESTION_WORDS: usize = 14;
 /// Longer text is checked up to here: LinkedIn's longest message is 8,000 characters.
 const MAX_CHECKED_BYTES: usize = 32 * 1024;
 
-/// One ask: where it is (character offsets, end exclusive), what kind, why it counts, how to
-/// turn it around and a sentence to put in its place, both in the message's language.
+/// One ask: where it is (character offsets, end exclusive), what kind, why it counts (in
+/// English; [`why_key`] for the interface's language), how to turn it around and a sentence to
+/// put in its place, both in the message's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub start: usize,
@@ -161,19 +162,26 @@ pub fn check_for(text: &str, occasion: Occasion) -> Vec<Finding> {
     out
 }
 
+/// Why an ask of `kind` counts, in English (the interface says it in its own language through
+/// [`why_key`]).
 fn why(kind: Kind) -> &'static str {
+    crate::phrases::book(crate::phrases::Lang::EN).text(why_key(kind))
+}
+
+/// The phrase that says why an ask of `kind` counts.
+pub fn why_key(kind: Kind) -> &'static str {
     match kind {
-        Kind::Job => "asks for a job or to be considered for one",
-        Kind::Referral => "asks to be referred or recommended",
-        Kind::Introduction => "asks for an introduction",
-        Kind::Advice => "asks for their advice or expertise, for free",
-        Kind::Meeting => "asks for a call or a meeting: their time",
-        Kind::Feedback => "asks for feedback on the sender's own work",
-        Kind::Sale => "asks for their interest in something sold",
-        Kind::MutualBenefit => "\"what can we do for each other\": an ask in disguise",
-        Kind::Favour => "asks a favour",
-        Kind::Question => "asks them a question: their knowledge and their time, before giving",
-        Kind::CheckIn => "a question about how they are: save it for when you are in touch",
+        Kind::Job => "asks.job",
+        Kind::Referral => "asks.referral",
+        Kind::Introduction => "asks.introduction",
+        Kind::Advice => "asks.advice",
+        Kind::Meeting => "asks.meeting",
+        Kind::Feedback => "asks.feedback",
+        Kind::Sale => "asks.sale",
+        Kind::MutualBenefit => "asks.mutual_benefit",
+        Kind::Favour => "asks.favour",
+        Kind::Question => "asks.question",
+        Kind::CheckIn => "asks.check_in",
     }
 }
 

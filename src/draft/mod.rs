@@ -19,11 +19,12 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use facts::{clean, Context, Fact, FactKind};
+pub use facts::{clean, Context, Fact, FactKind, Source};
 use facts::{facts, last_contact, met_fact, new_role, role_or_headline, Detail};
 use words::Words;
 
 use crate::model::Profile;
+use crate::phrases::{book, Book};
 
 /// The language of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,22 +244,46 @@ pub struct Draft {
     pub gives: bool,
 }
 
-/// Why there is no draft for a purpose.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why there is no draft for a purpose; said in the interface's language by
+/// [`DraftError::message`], in English by `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftError {
-    #[error("No new role noticed on {0}'s profile since your last visit: nothing to congratulate them on yet.")]
     NoNewRole(String),
-    #[error("Nothing says you met {0}: log the meeting or write a note (\"met at …\") first.")]
     NotMet(String),
-    #[error("Say what to share with {0}: a link or a topic.")]
     NothingGiven(String),
-    #[error("No silence to break with {0}: you were in touch within the last year, or there is no earlier contact.")]
     NotDormant(String),
-    #[error("What you gave does not fit in a {0}-character note with a greeting: shorten it.")]
     TooLong(usize),
-    #[error("What you gave reads as an ask ({0}); a give-first message cannot carry it.")]
-    ReadsAsAsk(&'static str),
+    /// What the user gave reads as an ask of this kind.
+    ReadsAsAsk(favour::Kind),
 }
+
+impl DraftError {
+    /// What went wrong, for the user, in `t`'s language.
+    pub fn message(&self, t: &Book) -> String {
+        match self {
+            DraftError::NoNewRole(name) => t.say("draft_error.no_new_role", &[("name", name)]),
+            DraftError::NotMet(name) => t.say("draft_error.not_met", &[("name", name)]),
+            DraftError::NothingGiven(name) => t.say("draft_error.nothing_given", &[("name", name)]),
+            DraftError::NotDormant(name) => t.say("draft_error.not_dormant", &[("name", name)]),
+            DraftError::TooLong(limit) => t.say(
+                "draft_error.too_long",
+                &[("limit", &t.number(*limit as u64))],
+            ),
+            DraftError::ReadsAsAsk(kind) => t.say(
+                "draft_error.reads_as_ask",
+                &[("why", t.text(favour::why_key(*kind)))],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(book(crate::phrases::Lang::EN)))
+    }
+}
+
+impl std::error::Error for DraftError {}
 
 /// The length LinkedIn counts: UTF-16 code units.
 pub fn utf16_len(text: &str) -> usize {
@@ -375,7 +400,7 @@ pub fn drafts(ctx: &Context, brief: &Brief) -> Result<Vec<Draft>, DraftError> {
             continue;
         };
         if let Some(finding) = favour::check_for(&draft.text, brief.purpose.occasion()).first() {
-            ask = Some(finding.why);
+            ask = Some(finding.kind);
             continue;
         }
         if !out.iter().any(|d| d.text == draft.text) {
@@ -384,7 +409,7 @@ pub fn drafts(ctx: &Context, brief: &Brief) -> Result<Vec<Draft>, DraftError> {
     }
     if out.is_empty() {
         return Err(match ask {
-            Some(why) => DraftError::ReadsAsAsk(why),
+            Some(kind) => DraftError::ReadsAsAsk(kind),
             None if too_long => DraftError::TooLong(brief.limit),
             None => DraftError::NothingGiven(name_for_errors),
         });
@@ -427,7 +452,7 @@ fn bodies(
             let given_fact = Fact {
                 kind: FactKind::Given,
                 value: given.clone(),
-                source: "what you gave to share".into(),
+                source: Source::Given,
                 detail: Detail::None,
             };
             (0..3)
@@ -451,7 +476,7 @@ fn bodies(
                     first.facts.push(Fact {
                         kind: FactKind::Given,
                         value: given.clone(),
-                        source: "what you thank them for".into(),
+                        source: Source::Thanked,
                         detail: Detail::None,
                     });
                 }

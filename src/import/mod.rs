@@ -29,6 +29,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{
     fold, Contact, Conversation, Education, Invitation, PersonKey, Position, Profile, Site,
 };
+use crate::phrases::{book, Book, Lang};
+pub use table::Why;
 use table::{has_columns, Row, Skipped, Table};
 use when::{parse_day, parse_month};
 
@@ -63,12 +65,13 @@ pub struct Export {
 }
 
 /// What happened to each file: `{"files": {"Connections.csv": {"rows", "imported", "skipped"}}}`.
-#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+/// Written (by `cg import`), never read back.
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub files: BTreeMap<String, FileReport>,
 }
 
-#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct FileReport {
     /// Data rows in the file (after the header; blank lines included).
     pub rows: usize,
@@ -83,15 +86,75 @@ pub struct FileReport {
 
 /// Why an export could not be read at all. Row-level problems are not errors: they are reported
 /// per row in [`FileReport::skipped`].
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
-    #[error("{name} is not a readable zip archive ({detail}); download the export again, or pick its CSV files")]
-    BadZip { name: String, detail: String },
-    #[error("{name} is larger than an export can be ({detail}); it is not a LinkedIn export, or it is damaged: download the export again")]
-    TooLarge { name: String, detail: String },
-    #[error("{name} holds no LinkedIn export file this version knows (Connections, Profile, Positions, Education, messages, Invitations)")]
-    NothingKnown { name: String },
+    /// Not a zip archive that can be read; `detail` is the zip reader's own words.
+    BadZip {
+        name: String,
+        detail: String,
+    },
+    /// Larger than an export can be.
+    TooLarge {
+        name: String,
+        size: Size,
+    },
+    NothingKnown {
+        name: String,
+    },
 }
+
+/// What makes an archive too large to be an export.
+#[derive(Debug)]
+pub enum Size {
+    /// It has this many entries.
+    Entries(usize),
+    /// An entry (named) says it is this many megabytes.
+    Declared { entry: String, mb: u64 },
+    /// An entry (named) unpacks to more than this many megabytes.
+    Unpacks { entry: String, mb: u64 },
+}
+
+impl ImportError {
+    /// What is wrong, for the user, in `t`'s language.
+    pub fn message(&self, t: &Book) -> String {
+        match self {
+            ImportError::BadZip { name, detail } => t.say(
+                "import_error.bad_zip",
+                &[("file", name), ("detail", detail)],
+            ),
+            ImportError::TooLarge { name, size } => {
+                let detail = match size {
+                    Size::Entries(n) => {
+                        t.say("import_error.entries", &[("entries", &t.number(*n as u64))])
+                    }
+                    Size::Declared { entry, mb } => t.say(
+                        "import_error.declared",
+                        &[("entry", entry), ("mb", &t.number(*mb))],
+                    ),
+                    Size::Unpacks { entry, mb } => t.say(
+                        "import_error.unpacks",
+                        &[("entry", entry), ("mb", &t.number(*mb))],
+                    ),
+                };
+                t.say(
+                    "import_error.too_large",
+                    &[("file", name), ("detail", &detail)],
+                )
+            }
+            ImportError::NothingKnown { name } => {
+                t.say("import_error.nothing_known", &[("file", name)])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(book(Lang::EN)))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// The parts of an export, each told by the columns of its header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,17 +257,14 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
         name: file.name.clone(),
         detail,
     };
-    let too_large = |detail: String| ImportError::TooLarge {
+    let too_large = |size: Size| ImportError::TooLarge {
         name: file.name.clone(),
-        detail,
+        size,
     };
     let mut archive =
         zip::ZipArchive::new(Cursor::new(&file.bytes)).map_err(|e| bad(e.to_string()))?;
     if archive.len() > MAX_ENTRIES {
-        return Err(too_large(format!(
-            "{} entries; an export has a few dozen",
-            archive.len()
-        )));
+        return Err(too_large(Size::Entries(archive.len())));
     }
     let mut out = Vec::new();
     let mut total = 0u64;
@@ -221,10 +281,10 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
         }
         let limit = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES - total);
         if entry.size() > limit {
-            return Err(too_large(format!(
-                "{name} inside it says it is {} MB",
-                entry.size() / 1_000_000
-            )));
+            return Err(too_large(Size::Declared {
+                entry: name,
+                mb: entry.size() / 1_000_000,
+            }));
         }
         // The declared size is a hint, never trusted for more than it can be.
         let mut bytes = Vec::with_capacity(entry.size().min(limit).min(64 << 20) as usize);
@@ -233,10 +293,10 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
             .read_to_end(&mut bytes)
             .map_err(|e| bad(format!("{name} inside it: {e}")))?;
         if bytes.len() as u64 > limit {
-            return Err(too_large(format!(
-                "{name} inside it unpacks to more than {} MB",
-                limit / 1_000_000
-            )));
+            return Err(too_large(Size::Unpacks {
+                entry: name,
+                mb: limit / 1_000_000,
+            }));
         }
         total += bytes.len() as u64;
         out.push(ExportFile::new(name, bytes));
@@ -266,7 +326,7 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
             let first = row.get(&["first name"]).unwrap_or_default();
             let last = row.get(&["last name"]).unwrap_or_default();
             if first.is_empty() && last.is_empty() {
-                return Err("no name in the profile row".into());
+                return Err(Why::NoProfileName);
             }
             let name = format!("{first} {last}").trim().to_owned();
             let mut profile = Profile::named(Site::Linkedin, String::new(), String::new(), name);
@@ -281,7 +341,7 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
     let mut positions = Vec::new();
     for (name, kind, table) in of(Kind::Positions) {
         each_row(&mut export.report, name, *kind, table, |row| {
-            let org = row.get(&["company name"]).ok_or("no company name")?;
+            let org = row.get(&["company name"]).ok_or(Why::NoCompany)?;
             let end = row.get(&["finished on"]).and_then(parse_month);
             positions.push(Position {
                 org: org.to_owned(),
@@ -298,7 +358,7 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
     let mut schools = Vec::new();
     for (name, kind, table) in of(Kind::Education) {
         each_row(&mut export.report, name, *kind, table, |row| {
-            let school = row.get(&["school name"]).ok_or("no school name")?;
+            let school = row.get(&["school name"]).ok_or(Why::NoSchool)?;
             schools.push(Education {
                 school: school.to_owned(),
                 degree: row
@@ -328,10 +388,10 @@ pub fn assemble(files: Vec<ReadFile>, names: &[String]) -> Result<Export, Import
                 // One address under two names is two people the file mixed up: keep the first
                 // and say so, rather than let one silently replace the other.
                 Some(&(i, line)) if fold(&contacts[i].name()) != fold(&contact.name()) => {
-                    return Err(format!(
-                        "the same profile address as line {line} ({}) under another name; line {line} was kept",
-                        contacts[i].name()
-                    ));
+                    return Err(Why::SameAddress {
+                        line,
+                        name: contacts[i].name(),
+                    });
                 }
                 // The same person twice: one contact, with the later row's details.
                 Some(&(i, _)) => contacts[i] = contact,
@@ -378,7 +438,7 @@ fn each_row(
     name: &str,
     kind: Kind,
     table: &Table,
-    mut read: impl FnMut(&Row) -> Result<(), String>,
+    mut read: impl FnMut(&Row) -> Result<(), Why>,
 ) {
     let mut report = FileReport {
         rows: table.rows.len() + table.skipped.len(),
@@ -391,7 +451,7 @@ fn each_row(
         if row.is_empty() {
             report.skipped.push(Skipped {
                 line: row.line,
-                why: "an empty row".into(),
+                why: Why::EmptyRow,
             });
             continue;
         }
@@ -419,7 +479,7 @@ pub fn id_from_name(name: &str, company: Option<&str>) -> String {
     format!("name:{}|{}", fold(name), fold(company.unwrap_or_default()))
 }
 
-fn contact_of(row: &Row) -> Result<Contact, String> {
+fn contact_of(row: &Row) -> Result<Contact, Why> {
     let first = row.get(&["first name"]).unwrap_or_default().to_owned();
     let last = row.get(&["last name"]).unwrap_or_default().to_owned();
     let url = row.get(&["url", "profile url"]).map(str::to_owned);
@@ -427,16 +487,12 @@ fn contact_of(row: &Row) -> Result<Contact, String> {
     let connected_raw = row.get(&["connected on"]);
     if first.is_empty() && last.is_empty() && url.is_none() {
         return Err(match connected_raw {
-            Some(_) => {
-                "a connection who hides their details: the export gives only the date".into()
-            }
-            None => "no name and no profile address".into(),
+            Some(_) => Why::HiddenConnection,
+            None => Why::NoNameNoAddress,
         });
     }
     let connected_on = match connected_raw {
-        Some(raw) => {
-            Some(parse_day(raw).ok_or_else(|| format!("`{raw}` is not a date LinkedIn writes"))?)
-        }
+        Some(raw) => Some(parse_day(raw).ok_or_else(|| Why::NotADate(raw.to_owned()))?),
         None => None,
     };
     let name = format!("{first} {last}");
@@ -467,18 +523,18 @@ fn count_message(
     row: &Row,
     me_name: &str,
     all: &mut HashMap<String, Conversation>,
-) -> Result<(), String> {
+) -> Result<(), Why> {
     let from = row.get(&["from"]).unwrap_or_default();
     let from_url = row.get(&["sender profile url"]);
     let to = row.get(&["to"]).unwrap_or_default();
     let to_urls = row.get(&["recipient profile urls"]);
-    let date = row.get(&["date"]).ok_or("no date")?;
-    let date = parse_day(date).ok_or_else(|| format!("`{date}` is not a date LinkedIn writes"))?;
+    let date = row.get(&["date"]).ok_or(Why::NoDate)?;
+    let date = parse_day(date).ok_or_else(|| Why::NotADate(date.to_owned()))?;
     if row
         .get(&["is message draft"])
         .is_some_and(|d| d.eq_ignore_ascii_case("true") || d.eq_ignore_ascii_case("yes"))
     {
-        return Err("a draft, never sent".into());
+        return Err(Why::DraftMessage);
     }
     let outgoing = match row.get(&["direction"]) {
         Some(d) => d.eq_ignore_ascii_case("outgoing"),
@@ -503,7 +559,7 @@ fn count_message(
         vec![(from.to_owned(), from_url.map(str::to_owned))]
     };
     if others.is_empty() || others.iter().all(|(n, u)| n.is_empty() && u.is_none()) {
-        return Err("no sender or recipient".into());
+        return Err(Why::NoSenderOrRecipient);
     }
     for (name, url) in others {
         if is_me(&name, url.as_deref(), me_name) {
@@ -538,7 +594,7 @@ fn count_message(
     Ok(())
 }
 
-fn invitation_of(row: &Row, me_name: &str) -> Result<Invitation, String> {
+fn invitation_of(row: &Row, me_name: &str) -> Result<Invitation, Why> {
     let from = row.get(&["from"]).unwrap_or_default();
     let to = row.get(&["to"]).unwrap_or_default();
     let outgoing = match row.get(&["direction"]) {
@@ -551,7 +607,7 @@ fn invitation_of(row: &Row, me_name: &str) -> Result<Invitation, String> {
         (from, row.get(&["inviterprofileurl"]))
     };
     if name.is_empty() && url.is_none() {
-        return Err("no one on the other side".into());
+        return Err(Why::NoOtherSide);
     }
     Ok(Invitation {
         person: url

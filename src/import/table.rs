@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::phrases::{book, Book, Lang};
+
 /// A row: field values by lower-cased header name, and the file line it starts on (1-based).
 #[derive(Debug, Clone)]
 pub struct Row {
@@ -32,10 +34,100 @@ impl Row {
 }
 
 /// A row that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Skipped {
     pub line: usize,
-    pub why: String,
+    pub why: Why,
+}
+
+/// Why a row was not imported (or, for a warning, read other than the file may mean); said in
+/// the interface's language by [`Why::message`], in English by `Display` and in JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    EmptyLine,
+    /// The row has `has` of the header's `wants` columns.
+    ShortRow {
+        has: usize,
+        wants: usize,
+    },
+    /// The CSV reader's own words.
+    UnreadableCsv(String),
+    /// The header names `name` in `columns` (1-based, joined); the first is read.
+    DuplicateColumn {
+        name: String,
+        columns: String,
+        read: usize,
+    },
+    EmptyRow,
+    NoProfileName,
+    NoCompany,
+    NoSchool,
+    /// A connection's address is the one of line `line` (kept, as `name`) under another name.
+    SameAddress {
+        line: usize,
+        name: String,
+    },
+    /// A connection who hides their details: only the date.
+    HiddenConnection,
+    NoNameNoAddress,
+    NotADate(String),
+    NoDate,
+    DraftMessage,
+    NoSenderOrRecipient,
+    NoOtherSide,
+}
+
+impl Why {
+    pub fn message(&self, t: &Book) -> String {
+        let n = |v: usize| t.number(v as u64);
+        match self {
+            Why::EmptyLine => t.text("skipped.empty_line").to_owned(),
+            Why::ShortRow { has, wants } => t.say(
+                "skipped.short_row",
+                &[("has", &n(*has)), ("wants", &n(*wants))],
+            ),
+            Why::UnreadableCsv(detail) => t.say("skipped.unreadable_csv", &[("detail", detail)]),
+            Why::DuplicateColumn {
+                name,
+                columns,
+                read,
+            } => t.say(
+                "skipped.duplicate_column",
+                &[
+                    ("name", name),
+                    ("columns", columns),
+                    ("read", &read.to_string()),
+                ],
+            ),
+            Why::EmptyRow => t.text("skipped.empty_row").to_owned(),
+            Why::NoProfileName => t.text("skipped.no_profile_name").to_owned(),
+            Why::NoCompany => t.text("skipped.no_company").to_owned(),
+            Why::NoSchool => t.text("skipped.no_school").to_owned(),
+            Why::SameAddress { line, name } => t.say(
+                "skipped.same_address",
+                &[("line", &n(*line)), ("name", name)],
+            ),
+            Why::HiddenConnection => t.text("skipped.hidden_connection").to_owned(),
+            Why::NoNameNoAddress => t.text("skipped.no_name_no_address").to_owned(),
+            Why::NotADate(raw) => t.say("skipped.not_a_date", &[("date", raw)]),
+            Why::NoDate => t.text("skipped.no_date").to_owned(),
+            Why::DraftMessage => t.text("skipped.draft_message").to_owned(),
+            Why::NoSenderOrRecipient => t.text("skipped.no_sender_or_recipient").to_owned(),
+            Why::NoOtherSide => t.text("skipped.no_other_side").to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(book(Lang::EN)))
+    }
+}
+
+impl serde::Serialize for Why {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
 }
 
 /// A file read as a table.
@@ -159,18 +251,17 @@ pub fn read(text: &str, is_header: impl Fn(&[String]) -> bool) -> Option<Table> 
                 if record.len() == 1 && record[0].trim().is_empty() {
                     table.skipped.push(Skipped {
                         line,
-                        why: "empty line".into(),
+                        why: Why::EmptyLine,
                     });
                     continue;
                 }
                 if record.len() < table.header.len() {
                     table.skipped.push(Skipped {
                         line,
-                        why: format!(
-                            "the row has {} of the {} columns (cut short?)",
-                            record.len(),
-                            table.header.len()
-                        ),
+                        why: Why::ShortRow {
+                            has: record.len(),
+                            wants: table.header.len(),
+                        },
                     });
                     continue;
                 }
@@ -183,7 +274,7 @@ pub fn read(text: &str, is_header: impl Fn(&[String]) -> bool) -> Option<Table> 
             }
             Err(e) => table.skipped.push(Skipped {
                 line,
-                why: format!("unreadable CSV: {e}"),
+                why: Why::UnreadableCsv(e.to_string()),
             }),
         }
     }
@@ -206,11 +297,11 @@ fn duplicate_columns(header: &[String], line: usize) -> Vec<Skipped> {
         if columns.len() > 1 {
             out.push(Skipped {
                 line,
-                why: format!(
-                    "the header names \"{name}\" in columns {}: column {} is read, the others are left out",
-                    columns.join(", "),
-                    columns[0]
-                ),
+                why: Why::DuplicateColumn {
+                    name: name.clone(),
+                    columns: columns.join(", "),
+                    read: i + 1,
+                },
             });
         }
     }
@@ -268,7 +359,7 @@ mod tests {
         assert_eq!(table.warnings.len(), 1, "{:?}", table.warnings);
         assert_eq!(table.warnings[0].line, 1);
         assert!(
-            table.warnings[0].why.contains("columns 2, 4"),
+            table.warnings[0].why.to_string().contains("columns 2, 4"),
             "{}",
             table.warnings[0].why
         );

@@ -40,6 +40,8 @@ use crate::import::Export;
 use crate::me::Me;
 use crate::model::{Contact, Conversation, Interaction, Marks, Note, PersonKey, Profile};
 pub use crate::people::ContactByUser;
+use crate::phrases::Book;
+use crate::protocol::Refusal;
 pub use crate::protocol::{Forgotten, ImportSummary};
 use crate::relationship::Kept;
 
@@ -87,25 +89,63 @@ pub fn bucket_of(id: &str) -> u32 {
     hash % CONTACT_BUCKETS
 }
 
-/// What can go wrong in the store, said so the user knows what happened to their data.
-#[derive(Debug, thiserror::Error)]
+/// What can go wrong in the store, said so the user knows what happened to their data (in
+/// their language: [`StoreError::message`]). `String`s hold the browser's own words.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("the browser's database refused the operation: {0}")]
+    /// The browser's database refused the operation.
     Database(String),
-    #[error("a stored {store} record could not be read ({detail}); it was left as it is")]
-    Unreadable { store: &'static str, detail: String },
-    #[error("the record could not be prepared for storage: {0}")]
+    /// A stored record of `store` could not be read; it was left as it is.
+    Unreadable {
+        store: &'static str,
+        detail: String,
+    },
+    /// The record could not be prepared for storage.
     Unwritable(String),
-    #[error("the write was not completed; nothing of it was stored")]
+    /// The write was not completed; nothing of it was stored.
     Aborted,
-    #[error(
-        "the database was written by a newer Common Ground (schema version {found}, this one \
-         knows up to {SCHEMA_VERSION}); update the extension. Nothing was changed."
-    )]
-    NewerSchema { found: u32 },
-    #[error("{0}")]
-    Refused(String),
+    /// The database was written by a newer Common Ground.
+    NewerSchema {
+        found: u32,
+    },
+    /// A backup that cannot be restored.
+    Backup(crate::backup::BackupError),
+    Refused(Refusal),
 }
+
+impl StoreError {
+    /// What happened, for the user, in `t`'s language.
+    pub fn message(&self, t: &Book) -> String {
+        match self {
+            StoreError::Database(detail) => t.say("store_error.database", &[("detail", detail)]),
+            StoreError::Unreadable { store, detail } => t.say(
+                "store_error.unreadable",
+                &[("store", store), ("detail", detail)],
+            ),
+            StoreError::Unwritable(detail) => {
+                t.say("store_error.unwritable", &[("detail", detail)])
+            }
+            StoreError::Aborted => t.text("store_error.aborted").to_owned(),
+            StoreError::NewerSchema { found } => t.say(
+                "store_error.newer_schema",
+                &[
+                    ("found", &found.to_string()),
+                    ("knows", &SCHEMA_VERSION.to_string()),
+                ],
+            ),
+            StoreError::Backup(e) => e.message(t),
+            StoreError::Refused(refusal) => refusal.message(t),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::phrases::book(crate::phrases::Lang::EN)))
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 impl From<idb::Error> for StoreError {
     fn from(e: idb::Error) -> Self {
@@ -434,7 +474,7 @@ impl Store {
         self.write(&[NOTES], async |tx| {
             let store = tx.object_store(NOTES)?;
             let found: Option<Note> = read_opt(NOTES, store.get(JsValue::from(id))?.await?)?;
-            let mut note = found.ok_or_else(|| no_such("note", id))?;
+            let mut note = found.ok_or_else(|| no_such(true, id))?;
             note.text = text;
             note.tags = tags;
             note.edited = Some(now);
@@ -449,7 +489,7 @@ impl Store {
         self.write(&[NOTES], async |tx| {
             let store = tx.object_store(NOTES)?;
             let found: Option<Note> = read_opt(NOTES, store.get(JsValue::from(id))?.await?)?;
-            let note = found.ok_or_else(|| no_such("note", id))?;
+            let note = found.ok_or_else(|| no_such(true, id))?;
             store.delete(JsValue::from(id))?.await?;
             Ok(note)
         })
@@ -459,9 +499,7 @@ impl Store {
     /// Puts a deleted note back as it was, under its own id.
     pub async fn restore_note(&self, note: Note) -> Result<Note, StoreError> {
         if note.id.is_none() {
-            return Err(StoreError::Refused(
-                "only a note that was stored can be put back".into(),
-            ));
+            return Err(StoreError::Refused(Refusal::NeverStored));
         }
         self.write(&[NOTES], async |tx| {
             tx.object_store(NOTES)?.put(&to_js(&note)?, None)?.await?;
@@ -490,7 +528,7 @@ impl Store {
             let store = tx.object_store(INTERACTIONS)?;
             let found: Option<Interaction> =
                 read_opt(INTERACTIONS, store.get(JsValue::from(id))?.await?)?;
-            let interaction = found.ok_or_else(|| no_such("interaction", id))?;
+            let interaction = found.ok_or_else(|| no_such(false, id))?;
             store.delete(JsValue::from(id))?.await?;
             Ok(interaction)
         })
@@ -636,10 +674,9 @@ impl Store {
                 let mut summary = ImportSummary::default();
                 for contact in &export.contacts {
                     if contact.id.is_empty() {
-                        return Err(StoreError::Refused(format!(
-                            "the contact {} has no identity; nothing was imported",
-                            contact.name()
-                        )));
+                        return Err(StoreError::Refused(Refusal::NoIdentity {
+                            name: contact.name(),
+                        }));
                     }
                     let bucket = &mut buckets[bucket_of(&contact.id) as usize];
                     match bucket.iter_mut().find(|r| r.id == contact.id) {
@@ -877,7 +914,7 @@ impl Store {
         self.write(&[CONTACTS], async |tx| {
             let store = tx.object_store(CONTACTS)?;
             let bucket = bucket_of(id);
-            let missing = || StoreError::Refused(format!("there is no contact {id}"));
+            let missing = || StoreError::Refused(Refusal::NoContact { id: id.to_owned() });
             let value = store
                 .get(JsValue::from(bucket))?
                 .await?
@@ -947,10 +984,9 @@ pub struct OverlayRead {
     pub kept: Vec<(String, Kept)>,
 }
 
-fn no_such(what: &str, id: u32) -> StoreError {
-    StoreError::Refused(format!(
-        "There is no {what} {id} any more: it may have been deleted in another tab."
-    ))
+/// A note (`note`) or interaction that is not there any more.
+fn no_such(note: bool, id: u32) -> StoreError {
+    StoreError::Refused(Refusal::Gone { note, id })
 }
 
 /// Notes newest first (the index gives them oldest first).
@@ -1023,7 +1059,7 @@ async fn kept_in(tx: &Transaction, ids: &[String]) -> Result<Vec<(String, Kept)>
 /// The id for a new record of the store `name`: one above the highest that reads back. Given
 /// here rather than by the browser's key generator, which never goes down: a generator an older
 /// build let pass [`MAX_RECORD_ID`] would hand out ids that no longer read back.
-async fn next_id(tx: &Transaction, name: &str) -> Result<u32, StoreError> {
+async fn next_id(tx: &Transaction, name: &'static str) -> Result<u32, StoreError> {
     let upto = KeyRange::upper_bound(&JsValue::from(MAX_RECORD_ID), None)?;
     let cursor = tx
         .object_store(name)?
@@ -1034,9 +1070,7 @@ async fn next_id(tx: &Transaction, name: &str) -> Result<u32, StoreError> {
         None => 0,
     };
     if highest >= MAX_RECORD_ID {
-        return Err(StoreError::Refused(format!(
-            "there is no room for another {name} record: its numbers are used up"
-        )));
+        return Err(StoreError::Refused(Refusal::Full { store: name }));
     }
     Ok(highest + 1)
 }

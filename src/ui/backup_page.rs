@@ -9,9 +9,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
-use super::{ask, by_id, failure};
+use super::{ask, by_id, failure, t};
 use crate::backup::{contacts_csv, contacts_vcard, parse, Backup, StoredContact};
+use crate::chrome::{local_time, local_today};
 use crate::protocol::{Request, Response};
+use crate::relationship::date_of;
 
 struct View {
     document: Document,
@@ -48,7 +50,7 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
                     &json,
                     "application/json",
                 );
-                v.say("Backup downloaded.");
+                v.say(t().text("backup.downloaded"));
             }
         })
     })?;
@@ -63,11 +65,11 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
             return;
         };
         v.confirm.set_hidden(true);
-        v.say("Restoring…");
+        v.say(t().text("backup.restoring"));
         spawn_local(async move {
             match ask(&Request::Restore { backup: text }).await {
                 Response::Restored { summary } => {
-                    v.say(&format!("Restored: {summary}."));
+                    v.say(&t().say("backup.restored", &[("summary", &summary)]));
                 }
                 other => v.say(&failure(other)),
             }
@@ -78,7 +80,7 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         v.chosen.replace(None);
         v.confirm.set_hidden(true);
         v.file.set_value("");
-        v.say("Nothing was changed.");
+        v.say(t().text("backup.nothing_changed"));
     })?;
     let v = view.clone();
     EventListener::new(&view.file, "change", move |_| {
@@ -104,28 +106,31 @@ async fn choose(view: &View) {
     let text = match JsFuture::from(file.text()).await {
         Ok(text) => text.as_string().unwrap_or_default(),
         Err(_) => {
-            view.say(&format!(
-                "{} could not be read. Nothing was changed.",
-                file.name()
-            ));
+            view.say(&t().say("backup.unreadable", &[("file", &file.name())]));
             return;
         }
     };
     match parse(&text) {
         Ok(backup) => {
-            let made = js_sys::Date::new(&JsValue::from_f64(backup.exported));
-            let made: String = made.to_locale_string("default", &JsValue::UNDEFINED).into();
-            view.question.set_text_content(Some(&format!(
-                "{} is a backup of {made} with {}. Restoring replaces everything Common Ground keeps now.",
-                file.name(),
-                backup.summary()
+            let (day, minute) = local_time(backup.exported);
+            let made = t().moment(day, minute, local_today());
+            view.question.set_text_content(Some(&t().say(
+                "backup.question",
+                &[
+                    ("file", &file.name()),
+                    ("made", &made),
+                    ("holds", &backup.summary(t())),
+                ],
             )));
             view.chosen.replace(Some(text));
             view.confirm.set_hidden(false);
             view.say("");
         }
         Err(e) => {
-            view.say(&format!("{}: {e}", file.name()));
+            view.say(&t().say(
+                "backup.refused",
+                &[("file", &file.name()), ("why", &e.message(t()))],
+            ));
             view.file.set_value("");
         }
     }
@@ -158,10 +163,15 @@ async fn contacts_as(view: Rc<View>, format: Format) {
     if let Some(backup) = current(&view).await.and_then(|j| checked(&view, &j)) {
         let text = (format.render)(&backup.contacts);
         download(&view, format.file, &text, format.kind);
-        view.say(&format!(
-            "{} contacts downloaded as {}.",
-            backup.contacts.len(),
-            format.name
+        view.say(&t().say(
+            "backup.contacts_downloaded",
+            &[
+                (
+                    "contacts",
+                    &t().count("count.contacts", backup.contacts.len() as u64),
+                ),
+                ("format", format.name),
+            ],
         ));
     }
 }
@@ -178,7 +188,7 @@ async fn current(view: &View) -> Option<String> {
 }
 
 fn checked(view: &View, json: &str) -> Option<Backup> {
-    parse(json).map_err(|e| view.say(&e.to_string())).ok()
+    parse(json).map_err(|e| view.say(&e.message(t()))).ok()
 }
 
 /// Offers `text` as a file called `name`.
@@ -208,7 +218,7 @@ fn download(view: &View, name: &str, text: &str, kind: &str) {
     }
 }
 
+/// The user's today as `YYYY-MM-DD`, for the backup file's name.
 fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso[..10].to_owned()
+    date_of(local_today())
 }

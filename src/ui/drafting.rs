@@ -19,12 +19,12 @@ use web_sys::{
     HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use super::{ask, button, by_id, text_element};
+use super::{ask, button, by_id, t, text_element};
 use crate::chrome;
-use crate::draft::favour::{check_for, Finding, Occasion};
+use crate::describe::fact_line;
+use crate::draft::favour::{check_for, why_key, Finding, Occasion};
 use crate::draft::{
-    drafts, utf16_len, Brief, Context, Draft, Fact, FactKind, Lang, Purpose, FREE_LIMIT,
-    PREMIUM_LIMIT,
+    drafts, utf16_len, Brief, Context, Draft, Lang, Purpose, FREE_LIMIT, PREMIUM_LIMIT,
 };
 use crate::history::Annotation;
 use crate::model::{Interaction, Note, Profile};
@@ -182,8 +182,8 @@ impl Drafting {
         };
         let purpose: Purpose = self.purpose.value().parse().unwrap_or(Purpose::Connect);
         let asks_for_given = match purpose {
-            Purpose::Share => Some("Link or topic to share"),
-            Purpose::Thank => Some("What you thank them for (optional)"),
+            Purpose::Share => Some(t().text("drafting.share_what")),
+            Purpose::Thank => Some(t().text("drafting.thank_for")),
             _ => None,
         };
         self.given_row.set_hidden(asks_for_given.is_none());
@@ -198,19 +198,20 @@ impl Drafting {
         } else {
             FREE_LIMIT
         };
-        let register = match (lang, state.formal) {
-            (Lang::Nl, true) => " · Dutch: formal (u)",
-            (Lang::Nl, false) => " · Dutch: informal (je)",
-            _ => "",
-        };
-        let account = if state.premium {
-            "Premium"
+        let account = t().text(if state.premium {
+            "drafting.premium"
         } else {
-            "free account"
-        };
-        self.limit.set_text_content(Some(&format!(
-            "Up to {limit} characters ({account}){register}. Change in Settings."
-        )));
+            "drafting.free_account"
+        });
+        let limit_line = t().say(
+            match (lang, state.formal) {
+                (Lang::Nl, true) => "drafting.limit_formal",
+                (Lang::Nl, false) => "drafting.limit_informal",
+                _ => "drafting.limit",
+            },
+            &[("limit", &t().number(limit as u64)), ("account", account)],
+        );
+        self.limit.set_text_content(Some(&limit_line));
         let context = Context {
             me: ground.me.as_ref(),
             them: &ground.them,
@@ -236,7 +237,7 @@ impl Drafting {
                 }
             }
             Err(e) => {
-                self.error.set_text_content(Some(&e.to_string()));
+                self.error.set_text_content(Some(&e.message(t())));
                 self.error.set_hidden(false);
             }
         }
@@ -255,7 +256,7 @@ impl Drafting {
         let item = doc.create_element("li")?;
         item.set_class_name("draft");
         let id = format!("draft-{i}");
-        let label = text_element(doc, "label", "Draft")?;
+        let label = text_element(doc, "label", t().text("drafting.draft"))?;
         label.set_attribute("for", &id)?;
         item.append_child(&label)?;
 
@@ -278,8 +279,8 @@ impl Drafting {
         let count = doc.create_element("span")?;
         count.set_class_name("count");
         meta.append_child(&count)?;
-        let copy = button(doc, "Copy", None)?;
-        let invite = button(doc, "Put in invite note", None)?;
+        let copy = button(doc, t().text("drafting.copy"), None)?;
+        let invite = button(doc, t().text("drafting.put_in_invite"), None)?;
         meta.append_child(&copy)?;
         meta.append_child(&invite)?;
         item.append_child(&meta)?;
@@ -291,9 +292,9 @@ impl Drafting {
         if !draft.facts.is_empty() {
             let uses = doc.create_element("ul")?;
             uses.set_class_name("uses");
-            uses.set_attribute("aria-label", "What this draft is built on")?;
+            uses.set_attribute("aria-label", t().text("drafting.built_on.aria"))?;
             for fact in &draft.facts {
-                let line = text_element(doc, "li", &fact_line(fact))?;
+                let line = text_element(doc, "li", &fact_line(t(), fact))?;
                 uses.append_child(&line)?;
             }
             item.append_child(&uses)?;
@@ -333,7 +334,7 @@ impl Drafting {
     /// the user's gesture (which works in a frame the browser has not focused), else through the
     /// asynchronous clipboard.
     fn copy(self: &Rc<Self>, box_: &HtmlTextAreaElement) {
-        const COPIED: &str = "Copied. Paste it into LinkedIn and press Send yourself.";
+        let copied_line = t().text("drafting.copied");
         box_.select();
         let copied = self
             .document
@@ -341,7 +342,7 @@ impl Drafting {
             .and_then(|d| d.exec_command("copy").ok())
             .unwrap_or(false);
         if copied {
-            self.say(COPIED);
+            self.say(copied_line);
             return;
         }
         let (d, text) = (self.clone(), box_.value());
@@ -351,9 +352,9 @@ impl Drafting {
                 None => false,
             };
             d.say(if copied {
-                COPIED
+                copied_line
             } else {
-                "Could not copy here: the text is selected, press Ctrl+C."
+                t().text("drafting.copy_by_hand")
             });
         });
     }
@@ -370,18 +371,23 @@ impl Drafting {
         spawn_local(async move {
             let units = utf16_len(&text);
             let message = match fill_invite_note(&text).await {
-                Ok(answer) if answer.filled => {
-                    "Put in the invite note. Read it over, then press Send on LinkedIn.".to_owned()
-                }
+                Ok(answer) if answer.filled => t().text("drafting.put_in").to_owned(),
                 Ok(Answer {
                     open: true,
                     limit: Some(limit),
                     ..
-                }) if units > limit => format!(
-                    "LinkedIn's note box takes {limit} characters and this draft has {units}: shorten it first."
+                }) if units > limit => t().say(
+                    "drafting.too_long_for_box",
+                    &[
+                        ("limit", &t().number(limit as u64)),
+                        ("units", &t().number(units as u64)),
+                    ],
                 ),
-                Ok(_) => "Open LinkedIn's invitation first (Connect, then Add a note); then press Put in invite note again.".to_owned(),
-                Err(e) => format!("Could not reach the page: {e}. Reload it and try again."),
+                Ok(_) => t().text("drafting.open_invitation").to_owned(),
+                Err(e) => {
+                    web_sys::console::warn_1(&format!("Common Ground: {e}").into());
+                    t().text("drafting.page_unreachable").to_owned()
+                }
             };
             d.say(&message);
         });
@@ -413,8 +419,13 @@ impl Checked {
     fn update(&self) {
         let text = self.text.value();
         let units = utf16_len(&text);
-        self.count
-            .set_text_content(Some(&format!("{units} / {} characters", self.limit)));
+        self.count.set_text_content(Some(&t().say(
+            "drafting.count",
+            &[
+                ("units", &t().number(units as u64)),
+                ("limit", &t().number(self.limit as u64)),
+            ],
+        )));
         let _ = self
             .count
             .class_list()
@@ -457,16 +468,30 @@ impl Checked {
     /// around, the rewrite, and `Use this instead`, which puts the rewrite in the ask's place.
     fn finding_line(&self, finding: &Finding, span: &str) -> Result<(), JsValue> {
         let doc = &self.document;
-        let line = text_element(doc, "li", &format!("“{span}”: {}", finding.why))?;
+        let why = t().text(why_key(finding.kind));
+        let line = text_element(
+            doc,
+            "li",
+            &t().say("drafting.finding", &[("span", span), ("why", why)]),
+        )?;
         let tip = text_element(
             doc,
             "p",
-            &format!("{}: “{}”", finding.advice, finding.suggestion),
+            &t().say(
+                "drafting.rewrite",
+                &[
+                    ("advice", finding.advice),
+                    ("suggestion", finding.suggestion),
+                ],
+            ),
         )?;
         tip.set_class_name("rewrite");
         line.append_child(&tip)?;
-        let take = button(doc, "Use this instead", None)?;
-        take.set_attribute("aria-label", &format!("Use this instead of “{span}”"))?;
+        let take = button(doc, t().text("drafting.use_instead"), None)?;
+        take.set_attribute(
+            "aria-label",
+            &t().say("drafting.use_instead.aria", &[("span", span)]),
+        )?;
         take.set_attribute("data-start", &finding.start.to_string())?;
         line.append_child(&take)?;
         self.findings.append_child(&line)?;
@@ -499,15 +524,6 @@ impl Checked {
         self.update();
         let _ = self.text.focus();
     }
-}
-
-/// "Veldwerk Analytics — their profile and yours: experience (61 months at the same time)".
-fn fact_line(fact: &Fact) -> String {
-    let what = match (fact.kind, fact.value.is_empty()) {
-        (FactKind::Met, true) => "Met in person",
-        _ => fact.value.as_str(),
-    };
-    format!("{what} — {}", fact.source)
 }
 
 /// What the content script answered about the invite dialog's note box.

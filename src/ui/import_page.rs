@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlProgressElement};
 
-use super::{ask, by_id, document, next_task, text_element};
+use super::{ask, by_id, document, next_task, t, text_element};
 use crate::import::{self, ExportFile, Report};
 use crate::protocol::{Request, Response};
 
@@ -59,15 +59,12 @@ fn progress(view: &View, done: f64, total: f64) {
 
 async fn run(view: &View) {
     let Some(list) = view.files.files().filter(|l| l.length() > 0) else {
-        say(
-            view,
-            "Choose your LinkedIn export (the .zip, or its CSV files) first.",
-        );
+        say(view, t().text("import.choose_first"));
         return;
     };
     view.report.set_hidden(true);
     view.skipped.set_hidden(true);
-    say(view, "Reading the files…");
+    say(view, t().text("import.reading_files"));
     progress(view, 0.0, 1.0);
     let mut files = Vec::new();
     for i in 0..list.length() {
@@ -80,10 +77,7 @@ async fn run(view: &View) {
             Err(_) => {
                 say(
                     view,
-                    &format!(
-                        "{} could not be read from the disk; nothing was imported.",
-                        file.name()
-                    ),
+                    &t().say("import.unreadable", &[("file", &file.name())]),
                 );
                 return;
             }
@@ -92,7 +86,7 @@ async fn run(view: &View) {
     next_task().await;
     let csvs = match import::expand(files) {
         Ok(csvs) => csvs,
-        Err(e) => return say(view, &format!("{e}. Nothing was imported.")),
+        Err(e) => return nothing_imported(view, &e.message(t())),
     };
     let names: Vec<String> = csvs.iter().map(|f| f.name.clone()).collect();
     // Reading a file is the costly part: one step of the bar each, then saving.
@@ -101,7 +95,14 @@ async fn run(view: &View) {
     for (i, csv) in csvs.iter().enumerate() {
         say(
             view,
-            &format!("Reading {} ({} of {})…", csv.name, i + 1, csvs.len()),
+            &t().say(
+                "import.reading_file",
+                &[
+                    ("file", &csv.name),
+                    ("number", &t().number(i as u64 + 1)),
+                    ("of", &t().number(csvs.len() as u64)),
+                ],
+            ),
         );
         progress(view, i as f64 + 1.0, steps);
         next_task().await;
@@ -109,12 +110,12 @@ async fn run(view: &View) {
     }
     let export = match import::assemble(read, &names) {
         Ok(export) => export,
-        Err(e) => return say(view, &format!("{e}. Nothing was imported.")),
+        Err(e) => return nothing_imported(view, &e.message(t())),
     };
     let report = export.report.clone();
     say(
         view,
-        &format!("Saving {} contacts…", thousands(export.contacts.len())),
+        &t().count("import.saving", export.contacts.len() as u64),
     );
     progress(view, steps - 1.0, steps);
     next_task().await;
@@ -123,41 +124,38 @@ async fn run(view: &View) {
         Err(e) => {
             return say(
                 view,
-                &format!("The export could not be prepared ({e}). Nothing was imported."),
+                &t().say("import.unprepared", &[("detail", &e.to_string())]),
             )
         }
     };
     match ask(&Request::Import { export }).await {
         Response::Imported { summary, contacts } => {
             progress(view, steps, steps);
-            let mut parts = vec![format!(
-                "Imported {} contacts ({} new, {} updated); you now have {} in Common Ground.",
-                thousands(summary.contacts_added + summary.contacts_updated),
-                thousands(summary.contacts_added),
-                thousands(summary.contacts_updated),
-                thousands(contacts as usize)
+            let n = |v: usize| t().number(v as u64);
+            let mut parts = vec![t().count_with(
+                "import.imported_contacts",
+                (summary.contacts_added + summary.contacts_updated) as u64,
+                &[
+                    ("new", &n(summary.contacts_added)),
+                    ("updated", &n(summary.contacts_updated)),
+                    ("total", &t().count("count.contacts", u64::from(contacts))),
+                ],
             )];
             if summary.conversations > 0 {
-                parts.push(format!(
-                    "Message history with {} people.",
-                    thousands(summary.conversations)
-                ));
+                parts.push(t().count("import.conversations", summary.conversations as u64));
             }
             if summary.invitations > 0 {
-                parts.push(format!("{} invitations.", thousands(summary.invitations)));
+                parts.push(t().count("import.invitations", summary.invitations as u64));
             }
             if summary.me {
-                parts.push("Your own positions and schools.".into());
+                parts.push(t().text("import.me").to_owned());
             }
             say(view, &parts.join(" "));
             show_report(view, &report);
         }
         Response::Error { message } => {
             view.progress.set_hidden(true);
-            say(
-                view,
-                &format!("{message} Nothing was imported; what you had is unchanged."),
-            );
+            say(view, &t().say("import.refused", &[("why", &message)]));
         }
         other => say(view, &super::failure(other)),
     }
@@ -179,10 +177,10 @@ fn show_report(view: &View, report: &Report) {
         };
         let cells = [
             (name.clone(), false),
-            (file.kind.clone(), false),
-            (thousands(file.rows), true),
-            (thousands(file.imported), true),
-            (thousands(file.skipped.len()), true),
+            (part_name(&file.kind).to_owned(), false),
+            (t().number(file.rows as u64), true),
+            (t().number(file.imported as u64), true),
+            (t().number(file.skipped.len() as u64), true),
         ];
         for (text, numeric) in cells {
             if let Ok(cell) = text_element(&view.document, "td", &text) {
@@ -196,7 +194,14 @@ fn show_report(view: &View, report: &Report) {
         // The first few of each file; the counts say how many there are in all.
         for skipped in file.warnings.iter().chain(file.skipped.iter().take(25)) {
             any_skipped = true;
-            let line = format!("{name}, line {}: {}", skipped.line, skipped.why);
+            let line = t().say(
+                "import.skipped_line",
+                &[
+                    ("file", name),
+                    ("line", &t().number(skipped.line as u64)),
+                    ("why", &skipped.why.message(t())),
+                ],
+            );
             if let Ok(item) = text_element(&view.document, "li", &line) {
                 let _ = list.append_child(&item);
             }
@@ -206,17 +211,22 @@ fn show_report(view: &View, report: &Report) {
     view.skipped.set_hidden(!any_skipped);
 }
 
-/// 30000 → "30,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+/// The import could not go ahead: why, and that nothing changed.
+fn nothing_imported(view: &View, why: &str) {
+    say(view, &t().say("import.nothing_imported", &[("why", why)]));
+}
+
+/// The part of the export a file was read as (`FileReport::kind`), as the report names it.
+fn part_name(kind: &str) -> &str {
+    match kind {
+        "connections" => t().text("import.part.connections"),
+        "profile" => t().text("import.part.profile"),
+        "positions" => t().text("import.part.positions"),
+        "education" => t().text("import.part.education"),
+        "messages" => t().text("import.part.messages"),
+        "invitations" => t().text("import.part.invitations"),
+        other => other,
     }
-    out
 }
 
 /// The import's reading step alone (decode, find the header, parse every row): how many contacts

@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use super::{ask, button, by_id, failure, text_element};
-use crate::describe::count;
+use super::{ask, button, by_id, failure, t, text_element};
+use crate::chrome::{local_time, local_today};
+use crate::describe;
 use crate::model::{
     Balance, Goal, Interaction, InteractionKind, Marks, PersonKey, KEY_RHYTHM_DAYS,
 };
@@ -159,11 +160,7 @@ impl Keeping {
             input.set_value(id);
             input.set_checked(marked.iter().any(|m| m == id));
             let _ = label.append_child(&input);
-            let text = if goal.text.is_empty() {
-                goal.kind.label().to_owned()
-            } else {
-                format!("{}: {}", goal.kind.label(), goal.text)
-            };
+            let text = describe::goal(t(), goal);
             let _ = label.append_with_str_1(&format!(" {text}"));
             let k = self.clone();
             EventListener::new(&input, "change", move |_| k.mark()).forget();
@@ -205,7 +202,7 @@ impl Keeping {
         spawn_local(async move {
             match ask(&Request::Mark { marks }).await {
                 Response::Marked { .. } => {
-                    k.say("Saved.");
+                    k.say(t().text("keeping.saved"));
                     (k.reload)();
                 }
                 other => k.say(&failure(other)),
@@ -241,7 +238,7 @@ impl Keeping {
             match ask(&Request::LogInteraction { interaction }).await {
                 Response::Interactions { .. } => {
                     k.text.set_value("");
-                    k.say("Logged.");
+                    k.say(t().text("keeping.logged"));
                     (k.reload)();
                 }
                 other => k.say(&failure(other)),
@@ -254,7 +251,7 @@ impl Keeping {
         spawn_local(async move {
             match ask(&Request::DeleteInteraction { id }).await {
                 Response::Interactions { .. } => {
-                    k.say("Removed from the log.");
+                    k.say(t().text("keeping.removed"));
                     (k.reload)();
                 }
                 other => k.say(&failure(other)),
@@ -269,25 +266,26 @@ impl Keeping {
             let Ok(item) = self.document.create_element("li") else {
                 continue;
             };
-            let when = js_sys::Date::new(&JsValue::from_f64(interaction.at));
-            let date: String = when
-                .to_locale_date_string("default", &JsValue::UNDEFINED)
-                .into();
-            let mut line = format!("{} · {date}", kind_label(interaction.kind));
+            let (day, _) = local_time(interaction.at);
+            let mut parts = vec![
+                kind_label(interaction.kind).to_owned(),
+                t().day(day, local_today()),
+            ];
             if !interaction.text.is_empty() {
-                line.push_str(&format!(" · {}", interaction.text));
+                parts.push(interaction.text.clone());
             }
             match interaction.balance {
-                Balance::Give => line.push_str(" · you gave"),
-                Balance::Ask => line.push_str(" · you asked"),
+                Balance::Give => parts.push(t().text("keeping.you_gave").to_owned()),
+                Balance::Ask => parts.push(t().text("keeping.you_asked").to_owned()),
                 Balance::Neutral => {}
             }
+            let line = parts.join(" · ");
             if let Ok(text) = text_element(&self.document, "span", &line) {
                 let _ = item.append_child(&text);
             }
             if let (Some(id), Ok(remove)) = (
                 interaction.id,
-                button(&self.document, "Remove", Some("quiet")),
+                button(&self.document, t().text("options.remove"), Some("quiet")),
             ) {
                 let k = self.clone();
                 EventListener::new(&remove, "click", move |_| k.remove(id)).forget();
@@ -301,19 +299,16 @@ impl Keeping {
         let Some(shown) = self.shown.borrow().clone() else {
             return;
         };
-        let mut kept = vec![count(shown.notes, "note", "notes")];
-        kept.push(count(
-            shown.interactions.len(),
-            "logged interaction",
-            "logged interactions",
-        ));
+        let mut kept = vec![
+            t().count("count.notes", shown.notes as u64),
+            t().count("count.interactions", shown.interactions.len() as u64),
+        ];
         if shown.contact {
-            kept.push("the contact from your import".to_owned());
+            kept.push(t().text("keeping.the_imported_contact").to_owned());
         }
-        self.question.set_text_content(Some(&format!(
-            "Delete {} and everything kept about them: {}? This cannot be undone.",
-            shown.name,
-            kept.join(", ")
+        self.question.set_text_content(Some(&t().say(
+            "keeping.forget_question",
+            &[("name", &shown.name), ("kept", &kept.join(", "))],
         )));
         self.confirm.set_hidden(false);
     }
@@ -342,31 +337,28 @@ impl Keeping {
 /// "Forgot Sanne de Vries: 2 notes, 1 logged interaction and the contact."
 fn forgotten_line(name: &str, f: &Forgotten) -> String {
     let mut parts = vec![
-        count(f.notes as usize, "note", "notes"),
-        count(
-            f.interactions as usize,
-            "logged interaction",
-            "logged interactions",
-        ),
+        t().count("count.notes", u64::from(f.notes)),
+        t().count("count.interactions", u64::from(f.interactions)),
     ];
     if f.contact {
-        parts.push("the contact".to_owned());
+        parts.push(t().text("keeping.the_contact").to_owned());
     }
-    format!(
-        "Forgot {name}: {}. Nothing about them is kept now; opening their profile again reads it anew.",
-        parts.join(", ")
+    t().say(
+        "keeping.forgotten",
+        &[("name", name), ("parts", &parts.join(", "))],
     )
 }
 
+/// The kind of a logged interaction, as the log form names it.
 fn kind_label(kind: InteractionKind) -> &'static str {
-    match kind {
-        InteractionKind::Met => "Met",
-        InteractionKind::Messaged => "Messaged",
-        InteractionKind::Called => "Called",
-        InteractionKind::Introduced => "Introduced them",
-        InteractionKind::Shared => "Shared something",
-        InteractionKind::Congratulated => "Congratulated",
-        InteractionKind::Asked => "Asked for something",
-        InteractionKind::Other => "Other",
-    }
+    t().text(match kind {
+        InteractionKind::Met => "overlay.log-kind.met",
+        InteractionKind::Messaged => "overlay.log-kind.messaged",
+        InteractionKind::Called => "overlay.log-kind.called",
+        InteractionKind::Introduced => "overlay.log-kind.introduced",
+        InteractionKind::Shared => "overlay.log-kind.shared",
+        InteractionKind::Congratulated => "overlay.log-kind.congratulated",
+        InteractionKind::Asked => "overlay.log-kind.asked",
+        InteractionKind::Other => "overlay.log-kind.other",
+    })
 }

@@ -30,12 +30,32 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Document;
 
 use crate::chrome;
+use crate::phrases::{book, Book, Lang};
 use crate::protocol::{Request, Response};
 
-/// Entry point for every extension page: `view` names the page (`overlay`).
+thread_local! {
+    /// The interface's language, chosen once as the page starts ([`start_ui`]).
+    static LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::EN) };
+}
+
+/// The phrase book of the page's language: every text a view shows comes from it.
+pub(crate) fn t() -> &'static Book {
+    book(LANG.get())
+}
+
+/// Entry point for every extension page: `view` names the page (`overlay`). The page is put in
+/// the user's language first (the setting, else the browser's), then its view starts.
 #[wasm_bindgen]
-pub fn start_ui(view: &str) -> Result<(), JsValue> {
-    match view {
+pub async fn start_ui(view: String) -> Result<(), JsValue> {
+    let setting = match ask(&Request::Language { set: None }).await {
+        Response::Language { setting } => Some(setting),
+        _ => None,
+    };
+    use_language(Lang::choose(
+        setting.as_deref(),
+        &chrome::browser_language(),
+    ))?;
+    match view.as_str() {
         #[cfg(feature = "ui")]
         "overlay" => overlay::start(),
         #[cfg(feature = "settings")]
@@ -44,6 +64,44 @@ pub fn start_ui(view: &str) -> Result<(), JsValue> {
         "import" => import_page::start(),
         other => Err(JsValue::from_str(&format!("no view called `{other}`"))),
     }
+}
+
+/// Puts the page in `lang`: every element that names a phrase (`data-t` for its text,
+/// `data-t-aria`, `data-t-placeholder`, `data-t-title` for those attributes) gets it, and the
+/// document its `lang`.
+pub(crate) fn use_language(lang: Lang) -> Result<(), JsValue> {
+    LANG.set(lang);
+    let document = document()?;
+    if let Some(html) = document.document_element() {
+        html.set_attribute("lang", lang.code())?;
+    }
+    let book = t();
+    for (selector, attribute) in [
+        ("[data-t]", None),
+        ("[data-t-aria]", Some("aria-label")),
+        ("[data-t-placeholder]", Some("placeholder")),
+        ("[data-t-title]", Some("title")),
+    ] {
+        let data = selector.trim_matches(['[', ']']);
+        let found = document.query_selector_all(selector)?;
+        for i in 0..found.length() {
+            let Some(element) = found
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Some(key) = element.get_attribute(data) else {
+                continue;
+            };
+            let text = book.phrase(&key).unwrap_or(&key);
+            match attribute {
+                None => element.set_text_content(Some(text)),
+                Some(name) => element.set_attribute(name, text)?,
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Sends `request` to the service worker and waits for its answer. Transport failures come back
@@ -55,7 +113,7 @@ pub(crate) async fn ask(request: &Request) -> Response {
         Ok(m) => m,
         Err(e) => {
             web_sys::console::warn_1(&format!("Common Ground: {e}").into());
-            return error(chrome::say("errorNotSent", NOT_SENT));
+            return error(t().text("error.not_sent").to_owned());
         }
     };
     let answer = match chrome::runtime_send_message(&message) {
@@ -65,18 +123,14 @@ pub(crate) async fn ask(request: &Request) -> Response {
     match answer {
         Ok(value) => serde_wasm_bindgen::from_value(value).unwrap_or_else(|e| {
             web_sys::console::warn_1(&format!("Common Ground: {e}").into());
-            error(chrome::say("errorNoAnswer", NO_ANSWER))
+            error(t().text("error.no_answer").to_owned())
         }),
         Err(e) => {
             web_sys::console::warn_1(&e);
-            error(chrome::say("errorNoAnswer", NO_ANSWER))
+            error(t().text("error.no_answer").to_owned())
         }
     }
 }
-
-const NOT_SENT: &str = "Common Ground could not send this. Reload the page and try again.";
-const NO_ANSWER: &str = "Common Ground's background part did not answer: the browser may have \
-    stopped it. Check whether it was done, reload the page and try again if not.";
 
 /// What to tell the user when the core answered with an error (or something unexpected).
 pub(crate) fn failure(response: Response) -> String {
@@ -84,7 +138,7 @@ pub(crate) fn failure(response: Response) -> String {
         Response::Error { message } => message,
         other => {
             web_sys::console::warn_1(&format!("Common Ground: unexpected answer {other:?}").into());
-            chrome::say("errorNoAnswer", NO_ANSWER)
+            t().text("error.no_answer").to_owned()
         }
     }
 }

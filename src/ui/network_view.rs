@@ -14,11 +14,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-use super::{ask, by_id, text_element};
+use super::{ask, by_id, t, text_element};
+use crate::describe;
 use crate::model::{fold, Goal, Note};
 use crate::network::{Entry, Overview, ACTIVE_LIMIT};
 use crate::protocol::{Request, Response};
-use crate::relationship::ago;
 
 /// At most this many matches are shown.
 const SHOWN: usize = 50;
@@ -136,11 +136,13 @@ impl NetworkView {
             .collect();
         found.sort_by(|a, b| b.note.created.total_cmp(&a.note.created));
         self.count.set_hidden(false);
+        let shown = t().number(SHOWN as u64);
         self.count.set_text_content(Some(&match found.len() {
-            0 => "No note matches.".to_owned(),
-            1 => "1 note matches.".to_owned(),
-            n if n > SHOWN => format!("{n} notes match; the newest {SHOWN} are shown."),
-            n => format!("{n} notes match."),
+            0 => t().text("network.no_match").to_owned(),
+            n if n > SHOWN => {
+                t().count_with("network.matches_newest", n as u64, &[("shown", &shown)])
+            }
+            n => t().count("network.matches", n as u64),
         }));
         for s in found.into_iter().take(SHOWN) {
             let _ = self.result(s);
@@ -170,16 +172,16 @@ impl NetworkView {
     fn goals(&self, goals: &[Goal]) {
         let chosen = self.goal.value();
         self.goal.set_text_content(None);
-        if let Ok(everyone) = text_element(&self.document, "option", "everyone") {
+        if let Ok(everyone) = text_element(
+            &self.document,
+            "option",
+            t().text("overlay.goal-filter.none"),
+        ) {
             let _ = everyone.set_attribute("value", "");
             let _ = self.goal.append_child(&everyone);
         }
         for goal in goals {
-            let label = if goal.text.is_empty() {
-                goal.kind.label().to_owned()
-            } else {
-                format!("{}: {}", goal.kind.label(), goal.text)
-            };
+            let label = describe::goal(t(), goal);
             if let Ok(option) = text_element(&self.document, "option", &label) {
                 let _ = option.set_attribute("value", goal.kind.id());
                 let _ = self.goal.append_child(&option);
@@ -208,25 +210,24 @@ impl NetworkView {
         };
         self.goal_section.set_hidden(goal.is_empty());
         self.fill(&self.goal_people, &overview.marked, |e| {
-            match e.days_since {
-                Some(days) => format!("last contact {}", ago(days)),
-                None => "no contact yet".to_owned(),
-            }
+            last_contact(e.days_since)
         });
         let overview = &overview;
-        self.active.set_text_content(Some(&format!(
-            "Active relationships: {} of about {ACTIVE_LIMIT} (in touch in the last year).",
-            overview.active
+        self.active.set_text_content(Some(&t().say(
+            "network.active",
+            &[
+                ("active", &t().number(u64::from(overview.active))),
+                ("limit", &t().number(ACTIVE_LIMIT as u64)),
+            ],
         )));
-        let due = |e: &Entry| match (e.days_since, e.due_in_days) {
-            (_, Some(d)) if d < 0 => format!("overdue by {} days", -d),
-            (None, _) => "no contact yet".to_owned(),
-            (Some(days), _) => format!("last contact {}", ago(days)),
+        let due = |e: &Entry| match e.due_in_days {
+            Some(d) if d < 0 => t().count("rhythm.overdue", d.unsigned_abs()),
+            _ => last_contact(e.days_since),
         };
         self.fill(&self.due, &overview.due, due);
         self.fill(&self.dormant, &overview.dormant, |e| match e.days_since {
-            Some(days) => format!("close once, last in touch {}", ago(days)),
-            None => "close once, silent a long time".to_owned(),
+            Some(days) => t().say("network.dormant", &[("ago", &t().ago(days))]),
+            None => t().text("network.dormant_long").to_owned(),
         });
     }
 
@@ -257,5 +258,13 @@ impl NetworkView {
             }
             let _ = list.append_child(&item);
         }
+    }
+}
+
+/// "last contact 3 weeks ago", "no contact yet".
+fn last_contact(days_since: Option<u32>) -> String {
+    match days_since {
+        Some(days) => t().say("network.last_contact", &[("ago", &t().ago(days))]),
+        None => t().text("network.no_contact").to_owned(),
     }
 }

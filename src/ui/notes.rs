@@ -13,7 +13,8 @@ use web_sys::{
     KeyboardEvent,
 };
 
-use super::{ask, button, by_id, failure, text_element};
+use super::{ask, button, by_id, failure, t, text_element};
+use crate::chrome::{local_time, local_today};
 use crate::model::{Note, PersonKey};
 use crate::protocol::{Request, Response};
 
@@ -102,7 +103,7 @@ impl Notes {
     fn save(self: &Rc<Self>) {
         let text = self.note.value();
         if text.trim().is_empty() {
-            self.say("Write a note first.", false);
+            self.say(t().text("notes.write_first"), false);
             let _ = self.note.focus();
             return;
         }
@@ -124,7 +125,7 @@ impl Notes {
                     n.note.set_value("");
                     n.tags.set_value("");
                     n.changed(&notes);
-                    n.say("Note saved.", false);
+                    n.say(t().text("notes.saved"), false);
                 }
                 // The text stays in the box so nothing the user typed is lost.
                 other => n.say(&failure(other), false),
@@ -145,7 +146,7 @@ impl Notes {
                 Response::NoteDeleted { note, notes } => {
                     n.deleted.replace(Some(note));
                     n.changed(&notes);
-                    n.say("Note deleted.", true);
+                    n.say(t().text("notes.deleted"), true);
                 }
                 other => n.say(&failure(other), false),
             }
@@ -161,7 +162,7 @@ impl Notes {
             match ask(&Request::RestoreNote { note }).await {
                 Response::NoteSaved { notes, .. } => {
                     n.changed(&notes);
-                    n.say("Note put back.", false);
+                    n.say(t().text("notes.put_back"), false);
                 }
                 other => n.say(&failure(other), false),
             }
@@ -171,11 +172,7 @@ impl Notes {
     fn render(self: &Rc<Self>, notes: &[Note]) {
         self.list.set_text_content(None);
         if notes.is_empty() {
-            if let Ok(empty) = text_element(
-                &self.document,
-                "li",
-                "No notes yet. What do you want to remember about them?",
-            ) {
+            if let Ok(empty) = text_element(&self.document, "li", t().text("notes.none")) {
                 let _ = empty.class_list().add_1("empty");
                 let _ = self.list.append_child(&empty);
             }
@@ -209,18 +206,22 @@ impl Notes {
         let created = time(doc, note.created)?;
         meta.append_child(&created)?;
         if let Some(edited) = note.edited {
-            let label = text_element(doc, "span", " · edited ")?;
+            let label = text_element(doc, "span", &format!(" · {} ", t().text("notes.edited")))?;
             let when = time(doc, edited)?;
             meta.append_child(&label)?;
             meta.append_child(&when)?;
         }
         if let Some(source) = &note.source {
-            let from = text_element(doc, "span", " · from a page")?;
+            let from = text_element(
+                doc,
+                "span",
+                &format!(" · {}", t().text("notes.from_a_page")),
+            )?;
             from.set_attribute("title", source)?;
             meta.append_child(&from)?;
         }
-        let edit = button(doc, "Edit", Some("quiet"))?;
-        let delete = button(doc, "Delete", Some("quiet"))?;
+        let edit = button(doc, t().text("notes.edit"), Some("quiet"))?;
+        let delete = button(doc, t().text("notes.delete"), Some("quiet"))?;
         meta.append_child(&edit)?;
         meta.append_child(&delete)?;
         item.append_child(&meta)?;
@@ -247,15 +248,15 @@ impl Notes {
         let text: HtmlTextAreaElement = doc.create_element("textarea")?.dyn_into()?;
         text.set_value(&note.text);
         text.set_rows(3);
-        text.set_attribute("aria-label", "Edit note")?;
+        text.set_attribute("aria-label", t().text("notes.edit_note.aria"))?;
         let tags: HtmlInputElement = doc.create_element("input")?.dyn_into()?;
         tags.set_value(&note.tags.join(", "));
-        tags.set_attribute("aria-label", "Edit tags")?;
-        tags.set_attribute("placeholder", "Tags")?;
+        tags.set_attribute("aria-label", t().text("notes.edit_tags.aria"))?;
+        tags.set_attribute("placeholder", t().text("overlay.note-tags.label"))?;
         let actions = doc.create_element("div")?;
         actions.set_class_name("note-meta");
-        let save = button(doc, "Save", Some("quiet"))?;
-        let cancel = button(doc, "Cancel", Some("quiet"))?;
+        let save = button(doc, t().text("notes.save"), Some("quiet"))?;
+        let cancel = button(doc, t().text("options.restore-no"), Some("quiet"))?;
         actions.append_child(&save)?;
         actions.append_child(&cancel)?;
         item.append_child(&text)?;
@@ -276,7 +277,7 @@ impl Notes {
                     match ask(&request).await {
                         Response::NoteSaved { notes, .. } => {
                             n.changed(&notes);
-                            n.say("Note changed.", false);
+                            n.say(t().text("notes.changed"), false);
                         }
                         other => n.say(&failure(other), false),
                     }
@@ -323,12 +324,11 @@ fn enter_without_shift(event: &web_sys::Event) -> bool {
         .is_some_and(|k| k.key() == "Enter" && !k.shift_key() && !k.is_composing())
 }
 
-/// A `<time>` with the date in the user's locale and the exact moment as its `datetime`.
+/// A `<time>` with the day as the interface writes it ("today", "12 Feb 2026") and the exact
+/// moment as its `datetime`.
 fn time(document: &Document, ms: f64) -> Result<Element, JsValue> {
     let when = js_sys::Date::new(&JsValue::from_f64(ms));
-    let shown: String = when
-        .to_locale_date_string("default", &JsValue::UNDEFINED)
-        .into();
+    let shown = t().day(local_time(ms).0, local_today());
     let element = text_element(document, "time", &shown)?;
     let iso: String = when.to_iso_string().into();
     element.set_attribute("datetime", &iso)?;

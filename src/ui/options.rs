@@ -7,9 +7,11 @@ use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+};
 
-use super::{ask, by_id, document, failure};
+use super::{ask, by_id, document, failure, t};
 use crate::model::{Education, Goal, GoalKind, Position, Profile, Site};
 use crate::protocol::{Flag, Request, Response};
 
@@ -23,8 +25,19 @@ struct View {
     status: HtmlElement,
 }
 
-const POSITION_FIELDS: [&str; 4] = ["Organisation", "Title", "From", "Until"];
-const SCHOOL_FIELDS: [&str; 4] = ["School", "Degree", "From", "Until"];
+/// The columns of the positions and schools tables, as phrases; the first names a row.
+const POSITION_FIELDS: [&str; 4] = [
+    "options.organisation",
+    "options.job-title",
+    "options.from",
+    "options.until",
+];
+const SCHOOL_FIELDS: [&str; 4] = [
+    "options.school",
+    "options.degree",
+    "options.from",
+    "options.until",
+];
 
 pub(super) fn start() -> Result<(), JsValue> {
     let document = document()?;
@@ -63,7 +76,7 @@ pub(super) fn start() -> Result<(), JsValue> {
                     profile: Some(profile),
                 })
                 .await,
-                "Saved.",
+                t().text("options.saved"),
             )
         });
     })?;
@@ -72,13 +85,14 @@ pub(super) fn start() -> Result<(), JsValue> {
             answer(
                 &v,
                 ask(&Request::SetMe { profile: None }).await,
-                "Your corrections are gone; what you imported and your profile page count again.",
+                t().text("options.corrections_gone"),
             )
         });
     })?;
     let v = view.clone();
     spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
     flags(&view.document)?;
+    language(&view.document)?;
     super::backup_page::start(&view.document)?;
     goals(&view.document)?;
     Ok(())
@@ -113,8 +127,8 @@ fn goals(document: &Document) -> Result<(), JsValue> {
     let touched = Rc::new(std::cell::Cell::new(false));
     for (_, on, text) in fields.iter() {
         for field in [on, text] {
-            let t = touched.clone();
-            EventListener::new(field, "input", move |_| t.set(true)).forget();
+            let typed = touched.clone();
+            EventListener::new(field, "input", move |_| typed.set(true)).forget();
         }
     }
     let (s, first) = (status.clone(), show.clone());
@@ -140,7 +154,38 @@ fn goals(document: &Document) -> Result<(), JsValue> {
             match ask(&Request::Goals { set: Some(goals) }).await {
                 Response::Goals { goals } => {
                     show(&goals);
-                    s.set_text_content(Some("Goals saved."));
+                    s.set_text_content(Some(t().text("options.goals_saved")));
+                }
+                other => s.set_text_content(Some(&failure(other))),
+            }
+        });
+    })
+    .forget();
+    Ok(())
+}
+
+/// The interface's language: the browser's, or one the user chose. A change is stored and the
+/// page shown again in it.
+fn language(document: &Document) -> Result<(), JsValue> {
+    let status: HtmlElement = by_id(document, "language-status")?;
+    let select: HtmlSelectElement = by_id(document, "language")?;
+    let (s, chosen) = (status.clone(), select.clone());
+    spawn_local(async move {
+        match ask(&Request::Language { set: None }).await {
+            Response::Language { setting } => chosen.set_value(&setting),
+            other => s.set_text_content(Some(&failure(other))),
+        }
+    });
+    let chosen = select.clone();
+    EventListener::new(&select, "change", move |_| {
+        let (chosen, s) = (chosen.clone(), status.clone());
+        spawn_local(async move {
+            let set = Some(chosen.value());
+            match ask(&Request::Language { set }).await {
+                Response::Language { .. } => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
                 }
                 other => s.set_text_content(Some(&failure(other))),
             }
@@ -161,8 +206,8 @@ fn flags(document: &Document) -> Result<(), JsValue> {
         let input: HtmlInputElement = by_id(document, id)?;
         // What is stored is shown unless the user changed the box before it arrived.
         let touched = Rc::new(std::cell::Cell::new(false));
-        let t = touched.clone();
-        EventListener::new(&input, "input", move |_| t.set(true)).forget();
+        let typed = touched.clone();
+        EventListener::new(&input, "input", move |_| typed.set(true)).forget();
         let (i, s) = (input.clone(), status.clone());
         spawn_local(async move {
             match ask(&Request::Flag {
@@ -184,7 +229,7 @@ fn flags(document: &Document) -> Result<(), JsValue> {
                 match ask(&Request::Flag { name: flag, set }).await {
                     Response::Flag { value } => {
                         i.set_checked(value);
-                        s.set_text_content(Some("Saved."));
+                        s.set_text_content(Some(t().text("options.saved")));
                     }
                     other => s.set_text_content(Some(&failure(other))),
                 }
@@ -203,9 +248,9 @@ fn answer(view: &View, response: Response, done: &str) {
             ..
         } => {
             view.network.set_text_content(Some(&if contacts == 0 {
-                "No connections imported yet. Import your LinkedIn export to see shared history and people you both know.".to_owned()
+                t().text("options.no_connections").to_owned()
             } else {
-                format!("{contacts} connections imported.")
+                t().count("options.connections", u64::from(contacts))
             }));
             fill(view, effective.as_ref());
             view.status.set_text_content(Some(done));
@@ -241,7 +286,7 @@ fn fill(view: &View, me: Option<&Profile>) {
     }
 }
 
-fn add_row(view: &View, body: &Element, fields: &[&str; 4], values: &[Option<String>]) {
+fn add_row(view: &View, body: &Element, fields: &[&'static str; 4], values: &[Option<String>]) {
     let Ok(row) = view.document.create_element("tr") else {
         return;
     };
@@ -254,9 +299,15 @@ fn add_row(view: &View, body: &Element, fields: &[&str; 4], values: &[Option<Str
             continue;
         };
         let _ = input.set_attribute("type", "text");
-        let _ = input.set_attribute("aria-label", &format!("{field} {number}"));
+        let _ = input.set_attribute(
+            "aria-label",
+            &t().say(
+                "options.field_of_row",
+                &[("field", t().text(field)), ("number", &number.to_string())],
+            ),
+        );
         if i >= 2 {
-            let _ = input.set_attribute("placeholder", "YYYY-MM");
+            let _ = input.set_attribute("placeholder", t().text("options.month.placeholder"));
         }
         if let (Some(Some(value)), Some(input)) =
             (values.get(i), input.dyn_ref::<HtmlInputElement>())
@@ -270,11 +321,17 @@ fn add_row(view: &View, body: &Element, fields: &[&str; 4], values: &[Option<Str
         view.document.create_element("td"),
         view.document.create_element("button"),
     ) {
-        remove.set_text_content(Some("Remove"));
+        remove.set_text_content(Some(t().text("options.remove")));
         let _ = remove.set_attribute("type", "button");
         let _ = remove.set_attribute(
             "aria-label",
-            &format!("Remove {} {number}", fields[0].to_lowercase()),
+            &t().say(
+                "options.remove_row.aria",
+                &[
+                    ("field", t().text(fields[0])),
+                    ("number", &number.to_string()),
+                ],
+            ),
         );
         let row_ref = row.clone();
         EventListener::new(&remove, "click", move |_| row_ref.remove()).forget();

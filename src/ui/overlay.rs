@@ -20,7 +20,7 @@ use super::drafting::{Drafting, Ground};
 use super::keeping::{Keeping, Shown};
 use super::network_view::NetworkView;
 use super::notes::Notes;
-use super::{ask, by_id, document, text_element};
+use super::{ask, by_id, document, t, text_element};
 use crate::describe::{
     change_phrase, mutual_phrase, relationship_lines, shared_phrase, summary_line,
 };
@@ -28,7 +28,6 @@ use crate::history::{annotate, Annotation};
 use crate::model::{PersonKey, Profile};
 use crate::people::People;
 use crate::protocol::{person_from_fragment, token_from_fragment, Flag, Request, Response};
-use crate::relationship::day_of_ms;
 
 struct View {
     document: Document,
@@ -137,10 +136,7 @@ pub(super) fn start() -> Result<(), JsValue> {
             match ask(&Request::ThisIsMe { person }).await {
                 Response::Me { .. } => {
                     show_is_me(&v, true);
-                    set_status(
-                        &v,
-                        "Saved as you: shared history is now measured against this profile.",
-                    );
+                    set_status(&v, t().text("overlay.saved_as_you"));
                 }
                 other => show_failure(&v, other),
             }
@@ -252,7 +248,7 @@ fn load(view: Rc<View>) {
                 contacts,
             } => {
                 mark("cg-overlay-answered");
-                let today = day_of_ms(js_sys::Date::now());
+                let today = crate::chrome::local_today();
                 let annotation = match &profile {
                     Some(them) => annotate(
                         me.as_ref(),
@@ -284,7 +280,7 @@ fn load(view: Rc<View>) {
                 let first_name = profile
                     .as_ref()
                     .and_then(|p| p.name.split_whitespace().next())
-                    .unwrap_or("them");
+                    .unwrap_or(t().text("overlay.them"));
                 render_annotation(&view, &annotation, me_known, contacts, first_name);
                 show_collapsed(&view, collapsed);
                 view.notes.show(person.clone(), &notes);
@@ -335,7 +331,7 @@ fn render_person(view: &View, profile: Option<&Profile>) {
     let now = profile
         .and_then(|p| p.positions.iter().find(|p| p.current))
         .map(|p| match &p.title {
-            Some(title) => format!("{title} at {}", p.org),
+            Some(title) => t().say("overlay.title_at", &[("title", title), ("org", &p.org)]),
             None => p.org.clone(),
         })
         .unwrap_or_default();
@@ -365,13 +361,15 @@ fn fill(list: &HtmlElement, items: impl IntoIterator<Item = Result<web_sys::Elem
 
 fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32, first_name: &str) {
     view.summary
-        .set_text_content(Some(&summary_line(a, me_known, contacts)));
+        .set_text_content(Some(&summary_line(t(), a, me_known, contacts)));
     view.import_hint.set_hidden(me_known && contacts > 0);
 
     view.changes_section.set_hidden(a.changes.is_empty());
     fill(
         &view.changes,
-        a.changes.iter().map(|c| fact(view, &change_phrase(c), "")),
+        a.changes
+            .iter()
+            .map(|c| fact(view, &change_phrase(t(), c), "")),
     );
 
     let mut common: Vec<_> = a
@@ -381,7 +379,7 @@ fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32,
             fact(
                 view,
                 &s.org,
-                &format!("Worked there · {}", shared_phrase(s)),
+                &t().say("overlay.worked_there", &[("how", &shared_phrase(t(), s))]),
             )
         })
         .collect();
@@ -389,31 +387,32 @@ fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32,
         fact(
             view,
             &s.org,
-            &format!("Studied there · {}", shared_phrase(s)),
+            &t().say("overlay.studied_there", &[("how", &shared_phrase(t(), s))]),
         )
     }));
     if let Some(city) = &a.same_city {
-        common.push(fact(view, city, "You both live here"));
+        common.push(fact(view, city, t().text("overlay.same_city")));
     }
     let nothing_shared = common.is_empty();
     fill(&view.common, common);
     view.common_empty.set_hidden(!nothing_shared);
-    view.common_empty.set_text_content(Some(if me_known {
-        "No employer, school or city in common on this profile."
-    } else {
-        "Who you are is not known yet: import your export, or open your own profile and press \"This is me\"."
-    }));
+    view.common_empty
+        .set_text_content(Some(t().text(if me_known {
+            "overlay.nothing_in_common"
+        } else {
+            "overlay.me_unknown"
+        })));
 
     fill(
         &view.mutuals,
         a.mutuals
             .iter()
-            .map(|m| fact(view, &m.name, &mutual_phrase(m))),
+            .map(|m| fact(view, &m.name, &mutual_phrase(t(), m))),
     );
     match &a.best_introducer {
         Some(name) => {
             view.introducer
-                .set_text_content(Some(&format!("Best placed to introduce you: {name}")));
+                .set_text_content(Some(&t().say("overlay.introducer", &[("name", name)])));
             view.introducer.set_hidden(false);
         }
         None => view.introducer.set_hidden(true),
@@ -425,23 +424,22 @@ fn render_annotation(view: &View, a: &Annotation, me_known: bool, contacts: u32,
             .count(),
     );
     view.mutuals_more.set_hidden(unnamed == 0);
-    view.mutuals_more.set_text_content(Some(&format!(
-        "and {unnamed} more mutual connection{} the page does not name",
-        if unnamed == 1 { "" } else { "s" }
-    )));
+    view.mutuals_more
+        .set_text_content(Some(&t().count("overlay.mutuals_unnamed", unnamed as u64)));
     view.mutuals_empty
         .set_hidden(!a.mutuals.is_empty() || unnamed > 0);
-    view.mutuals_empty.set_text_content(Some(if contacts == 0 {
-        "Import your connections to see who you both know."
-    } else {
-        "None found on this page or among your contacts."
-    }));
+    view.mutuals_empty
+        .set_text_content(Some(t().text(if contacts == 0 {
+            "overlay.mutuals_import"
+        } else {
+            "overlay.mutuals_none"
+        })));
 
     view.relationship_title
-        .set_text_content(Some(&format!("You and {first_name}")));
+        .set_text_content(Some(&t().say("overlay.you_and", &[("name", first_name)])));
     let lines = match &a.relationship {
-        Some(r) => relationship_lines(r),
-        None => vec!["No history yet: not among your imported connections, no notes.".to_owned()],
+        Some(r) => relationship_lines(t(), r),
+        None => vec![t().text("overlay.no_history").to_owned()],
     };
     fill(
         &view.relationship,
@@ -466,13 +464,13 @@ fn show_forgotten(view: &View, line: &str) {
 
 /// No person to show: the side panel beside a tab that holds no profile.
 fn show_nobody(view: &View) {
-    view.name.set_text_content(Some("Common Ground"));
+    view.name
+        .set_text_content(Some(t().text("overlay.page-title")));
     if is_panel(view) {
-        view.summary.set_text_content(Some(
-            "Open a LinkedIn or GitHub profile to see what you share with them.",
-        ));
+        view.summary
+            .set_text_content(Some(t().text("overlay.open_a_profile")));
     } else {
-        set_status(view, "This frame was opened without a person.");
+        set_status(view, t().text("overlay.no_person"));
     }
     if let Some(details) = view.document.get_element_by_id("details") {
         let _ = details.set_attribute("hidden", "");
@@ -510,9 +508,14 @@ fn show_collapsed(view: &View, collapsed: bool) {
     let _ = view
         .toggle
         .set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
-    let _ = view
-        .toggle
-        .set_attribute("aria-label", if collapsed { "Expand" } else { "Collapse" });
+    let _ = view.toggle.set_attribute(
+        "aria-label",
+        t().text(if collapsed {
+            "overlay.expand.aria"
+        } else {
+            "overlay.toggle.aria"
+        }),
+    );
 }
 
 fn show_failure(view: &View, response: Response) {

@@ -48,9 +48,9 @@ test('a large backup restores after a confirmation and downloads again equal', T
   const question = options.locator('#restore-question');
   await question.waitFor();
   assert.match(await question.innerText(),
-    /^sample-backup\.json is a backup of .* with 30000 contacts, 10000 notes, 5000 logged interactions, 3000 profiles\. Restoring replaces everything/);
+    /^sample-backup\.json is a backup of .* with 30,000 contacts, 10,000 notes, 5,000 logged interactions, 3,000 profiles\. Restoring replaces everything/);
   await options.getByRole('button', { name: 'Replace everything with the backup' }).click();
-  await status('Restored: 30000 contacts, 10000 notes, 5000 logged interactions, 3000 profiles.');
+  await status('Restored: 30,000 contacts, 10,000 notes, 5,000 logged interactions, 3,000 profiles.');
   assert.equal(await options.locator('#network-status').innerText().catch(() => ''), await options.locator('#network-status').innerText());
 
   const { name, text } = await download('Download a backup');

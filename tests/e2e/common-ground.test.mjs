@@ -5,10 +5,10 @@
 // is one line; the side panel follows the active tab and shows the same.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, launchBrowser, overlayFrame, SITE } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, writeExport, SITE } from './harness.mjs';
 
 let site, browser, dir;
 const T = { timeout: 120_000 };
@@ -23,44 +23,6 @@ after(async () => {
   await browser?.close();
   site?.close();
 });
-
-/** `YYYY-MM-DD HH:MM:SS UTC`, `days` before now, as messages.csv writes dates. */
-const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
-
-/**
- * The user's export as CSV files: Sam Example, at Veldwerk Analytics since January 2020 and at
- * Gemeente Utrecht from March 2016 to December 2019, Universiteit Utrecht 2012–2016; three
- * connections: Lotte (30 messages both ways this season), Pieter (one message in 2019) and Noor
- * (a colleague of Sanne's at Veldwerk Analytics, never written to).
- */
-function writeExport() {
-  const me = 'https://www.linkedin.com/in/sam-example';
-  const files = {
-    'Profile.csv': 'First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n'
-      + 'Sam,Example,,,,Open data engineer,,Software,,"Utrecht, Netherlands",,,',
-    'Positions.csv': 'Company Name,Title,Description,Location,Started On,Finished On\n'
-      + 'Veldwerk Analytics,Data Engineer,,"Utrecht, Netherlands",Jan 2020,\n'
-      + 'Gemeente Utrecht,Data Analyst,,Utrecht,Mar 2016,Dec 2019',
-    'Education.csv': 'School Name,Start Date,End Date,Notes,Degree Name,Activities\nUniversiteit Utrecht,2012,2016,,MSc Data Science,',
-    'Connections.csv': 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
-      + 'Lotte,Jansen,https://www.linkedin.com/in/lotte-jansen-e2e,,Kennislab Noord,Researcher,12 Mar 2019\n'
-      + 'Pieter,Bakker,https://www.linkedin.com/in/pieter-bakker-e2e,,Havenbedrijf Delta,Designer,01 Feb 2015\n'
-      + 'Noor,Visser,https://www.linkedin.com/in/noor-visser-e2e,,Veldwerk Analytics,Data Engineer,05 May 2021',
-  };
-  const rows = ['CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT'];
-  const lotte = 'https://www.linkedin.com/in/lotte-jansen-e2e';
-  for (let i = 0; i < 30; i++) {
-    const [from, fromUrl, to, toUrl] = i % 2 ? ['Sam Example', me, 'Lotte Jansen', lotte] : ['Lotte Jansen', lotte, 'Sam Example', me];
-    rows.push(`c-lotte,Lotte Jansen,${from},${fromUrl},${to},${toUrl},${daysAgo(3 + 2 * i)},,Message ${i},INBOX,false,false`);
-  }
-  rows.push(`c-pieter,Pieter Bakker,Sam Example,${me},Pieter Bakker,https://www.linkedin.com/in/pieter-bakker-e2e,2019-05-01 10:00:00 UTC,,Hello,INBOX,false,false`);
-  files['messages.csv'] = rows.join('\n');
-  return Object.entries(files).map(([name, text]) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  });
-}
 
 /** Months from November 2021 (Sanne joined Veldwerk Analytics) to this month, both counted. */
 function monthsTogetherAtVeldwerk() {
@@ -96,7 +58,7 @@ test('before any import the overlay says what to do', T, async () => {
 test('after an import the overlay shows the shared history and whom to ask for an introduction', T, async () => {
   const importer = await browser.context.newPage();
   await importer.goto(`chrome-extension://${browser.extensionId}/import.html`);
-  await importer.getByLabel('LinkedIn export').setInputFiles(writeExport());
+  await importer.getByLabel('LinkedIn export').setInputFiles(writeExport(dir));
   await importer.getByRole('button', { name: 'Import' }).click();
   await importer.getByRole('status').filter({ hasText: 'Imported 3 contacts' }).waitFor();
   await importer.close();

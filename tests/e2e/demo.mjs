@@ -87,6 +87,26 @@ try {
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByRole('textbox', { name: 'Organisation 1', exact: true }).waitFor();
   await shoot(options, '9-options');
+
+  // The same in Dutch: the Language setting (the browser's language unless chosen), then the
+  // overlay and the side panel again.
+  await Promise.all([options.waitForEvent('load'), options.locator('#language').selectOption('nl')]);
+  await options.getByRole('heading', { name: 'Taal', exact: true }).waitFor();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Mensen die jullie allebei kennen' }).waitFor();
+  await frame.locator('#summary').filter({ hasText: 'gedeelde werkgevers' }).waitFor();
+  await shoot(page, '10-overlay-nl');
+  const panelNl = await browser.context.newPage();
+  await panelNl.setViewportSize({ width: 420, height: 900 });
+  await panelNl.goto(`chrome-extension://${browser.extensionId}/panel.html`);
+  await page.bringToFront();
+  await panelNl.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  await panelNl.locator('#summary').filter({ hasText: 'gedeelde werkgevers' }).waitFor();
+  await shoot(panelNl, '11-side-panel-nl');
+  await panelNl.close();
+  await options.bringToFront();
+  await Promise.all([options.waitForEvent('load'), options.locator('#language').selectOption('auto')]);
   await options.close();
 
   console.log(`Screenshots in ${OUT}:`);

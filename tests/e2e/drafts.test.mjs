@@ -91,7 +91,9 @@ test('Draft message shows three drafts in Dutch built on the note and the shared
   assert.ok(list.length >= 3, `${list.length} drafts`);
   assert.equal(await frame.getByRole('button', { name: 'Nederlands' }).getAttribute('aria-pressed'), 'true');
   assert.match(list[0].text, /^Hoi Sanne,\nLeuk je te hebben ontmoet op de Open Data meetup in Utrecht\. We hebben .* tegelijk bij Veldwerk Analytics gewerkt\./);
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[now.getUTCMonth()];
+  const today = `${now.getUTCDate()} ${month} ${now.getUTCFullYear()}`;
   assert.ok(list[0].uses.includes(`Open Data meetup in Utrecht — your note of ${today}`), list[0].uses.join(' | '));
   assert.ok(list.some((d) => d.text.includes('Universiteit Utrecht')), `the shared school is used: ${JSON.stringify(list.map((d) => d.text))}`);
   for (const d of list) {

@@ -2,7 +2,7 @@
 // www.linkedin.com (and br.linkedin.com, github.com, people.example.org) and serves the bundled sample pages, and Debian's Chromium started with the
 // built extension loaded and its host resolver pointed at that server.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, dirname, normalize } from 'node:path';
@@ -92,15 +92,18 @@ export async function startSite(pages = PAGES) {
 }
 
 /**
- * Debian's Chromium with dist/ loaded, resolving www.linkedin.com to the loopback site.
+ * Debian's Chromium with dist/ loaded, resolving www.linkedin.com to the loopback site; `lang`
+ * is the browser's own language (`nl`: what chrome.i18n.getUILanguage() says).
  * Returns the context, the extension's service worker and the extension's id.
  */
-export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 }, dist = DIST }) {
+export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 }, dist = DIST, lang = 'en-US' }) {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no built extension in ${dist}: run ./build.sh first`);
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'cg-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang },
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless,
     viewport,
@@ -119,6 +122,7 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
       '--disable-sync',
       '--disable-default-apps',
       '--no-first-run',
+      `--lang=${lang}`,
     ],
   });
   let [worker] = context.serviceWorkers();
@@ -189,4 +193,42 @@ export async function stopServiceWorker(context, extensionId) {
   await stop.click();
   await running.filter({ hasText: 'STOPPED' }).first().waitFor();
   return status;
+}
+
+/** `YYYY-MM-DD HH:MM:SS UTC`, `days` before now, as messages.csv writes dates. */
+const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+
+/**
+ * The user's export as CSV files in `dir`: Sam Example, at Veldwerk Analytics since January 2020 and at
+ * Gemeente Utrecht from March 2016 to December 2019, Universiteit Utrecht 2012–2016; three
+ * connections: Lotte (30 messages both ways this season), Pieter (one message in 2019) and Noor
+ * (a colleague of Sanne's at Veldwerk Analytics, never written to).
+ */
+export function writeExport(dir) {
+  const me = 'https://www.linkedin.com/in/sam-example';
+  const files = {
+    'Profile.csv': 'First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\n'
+      + 'Sam,Example,,,,Open data engineer,,Software,,"Utrecht, Netherlands",,,',
+    'Positions.csv': 'Company Name,Title,Description,Location,Started On,Finished On\n'
+      + 'Veldwerk Analytics,Data Engineer,,"Utrecht, Netherlands",Jan 2020,\n'
+      + 'Gemeente Utrecht,Data Analyst,,Utrecht,Mar 2016,Dec 2019',
+    'Education.csv': 'School Name,Start Date,End Date,Notes,Degree Name,Activities\nUniversiteit Utrecht,2012,2016,,MSc Data Science,',
+    'Connections.csv': 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n'
+      + 'Lotte,Jansen,https://www.linkedin.com/in/lotte-jansen-e2e,,Kennislab Noord,Researcher,12 Mar 2019\n'
+      + 'Pieter,Bakker,https://www.linkedin.com/in/pieter-bakker-e2e,,Havenbedrijf Delta,Designer,01 Feb 2015\n'
+      + 'Noor,Visser,https://www.linkedin.com/in/noor-visser-e2e,,Veldwerk Analytics,Data Engineer,05 May 2021',
+  };
+  const rows = ['CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT'];
+  const lotte = 'https://www.linkedin.com/in/lotte-jansen-e2e';
+  for (let i = 0; i < 30; i++) {
+    const [from, fromUrl, to, toUrl] = i % 2 ? ['Sam Example', me, 'Lotte Jansen', lotte] : ['Lotte Jansen', lotte, 'Sam Example', me];
+    rows.push(`c-lotte,Lotte Jansen,${from},${fromUrl},${to},${toUrl},${daysAgo(3 + 2 * i)},,Message ${i},INBOX,false,false`);
+  }
+  rows.push(`c-pieter,Pieter Bakker,Sam Example,${me},Pieter Bakker,https://www.linkedin.com/in/pieter-bakker-e2e,2019-05-01 10:00:00 UTC,,Hello,INBOX,false,false`);
+  files['messages.csv'] = rows.join('\n');
+  return Object.entries(files).map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
 }

@@ -60,7 +60,7 @@ test('an export zip imports through the page, with counts on screen, and again w
   assert.equal(await page.locator('progress').evaluate((p) => p.value), 100);
   const row = page.getByRole('row', { name: /Connections\.csv/ });
   assert.deepEqual(await row.getByRole('cell').allInnerTexts(), ['Connections.csv', 'connections', '2,000', '2,000', '0']);
-  assert.match(await networkStatus(), /^2000 connections imported\./);
+  assert.match(await networkStatus(), /^2,000 connections imported\./);
 
   await importFiles(page, zip);
   await status.filter({ hasText: 'Imported 2,000 contacts (0 new, 2,000 updated); you now have 2,000' }).waitFor();
@@ -109,7 +109,7 @@ test('rows that cannot be read are listed with file, line and why; the rest impo
     + 'Bob,Example,https://www.linkedin.com/in/bob-example-e2e,,Acme,CFO,31 Feb 2023');
   const page = await extensionPage('import.html');
   await importFiles(page, csv);
-  await page.getByRole('status').filter({ hasText: 'Imported 1 contacts' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Imported 1 contact (' }).waitFor();
   const skipped = await page.locator('#skipped li').allInnerTexts();
   assert.deepEqual(skipped, [
     'Connections.csv, line 3: a connection who hides their details: the export gives only the date',

@@ -105,7 +105,7 @@ test('logged interactions show in the give/ask balance and can be removed', T, a
   await frame.locator('#relationship').filter({ hasText: 'You gave 1×, asked 1×' }).waitFor();
   const logged = await frame.locator('#interactions li span').allInnerTexts();
   assert.equal(logged.length, 2);
-  assert.match(logged[1], /^Introduced them · .* · to Lotte, about open data · you gave$/);
+  assert.match(logged[1], /^Introduced them to someone · .* · to Lotte, about open data · you gave$/);
 
   await frame.locator('#interactions li').first().getByRole('button', { name: 'Remove' }).click();
   await frame.locator('#relationship').filter({ hasText: 'You gave 1×, asked 0×' }).waitFor();
