@@ -288,3 +288,28 @@ fn the_html_skeletons_carry_no_text() {
         }
     }
 }
+
+/// Nor do the stylesheets: generated content is a phrase (`attr(…)`), never words.
+#[test]
+fn the_stylesheets_carry_no_words() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "css") {
+            continue;
+        }
+        let css = std::fs::read_to_string(&path).unwrap();
+        for (i, line) in css.lines().enumerate() {
+            let Some((_, value)) = line.split_once("content:") else {
+                continue;
+            };
+            let quoted: String = value.split('"').skip(1).step_by(2).collect();
+            assert!(
+                !quoted.chars().any(char::is_alphabetic),
+                "{} line {}: content {quoted:?} is text; use attr() and a data-t-… phrase",
+                path.display(),
+                i + 1
+            );
+        }
+    }
+}

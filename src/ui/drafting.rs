@@ -293,6 +293,7 @@ impl Drafting {
             let uses = doc.create_element("ul")?;
             uses.set_class_name("uses");
             uses.set_attribute("aria-label", t().text("drafting.built_on.aria"))?;
+            uses.set_attribute("data-label", t().text("drafting.built_on"))?;
             for fact in &draft.facts {
                 let line = text_element(doc, "li", &fact_line(t(), fact))?;
                 uses.append_child(&line)?;

@@ -67,8 +67,8 @@ pub async fn start_ui(view: String) -> Result<(), JsValue> {
 }
 
 /// Puts the page in `lang`: every element that names a phrase (`data-t` for its text,
-/// `data-t-aria`, `data-t-placeholder`, `data-t-title` for those attributes) gets it, and the
-/// document its `lang`.
+/// `data-t-aria`, `data-t-placeholder`, `data-t-title` for those attributes, `data-t-empty` for
+/// the `data-empty` its stylesheet shows when it is empty) gets it, and the document its `lang`.
 pub(crate) fn use_language(lang: Lang) -> Result<(), JsValue> {
     LANG.set(lang);
     let document = document()?;
@@ -81,6 +81,7 @@ pub(crate) fn use_language(lang: Lang) -> Result<(), JsValue> {
         ("[data-t-aria]", Some("aria-label")),
         ("[data-t-placeholder]", Some("placeholder")),
         ("[data-t-title]", Some("title")),
+        ("[data-t-empty]", Some("data-empty")),
     ] {
         let data = selector.trim_matches(['[', ']']);
         let found = document.query_selector_all(selector)?;

@@ -78,6 +78,14 @@ async function shown(target) {
       if (!visible(e)) continue;
       for (const a of ['aria-label', 'placeholder', 'title']) if (e.getAttribute(a)) lines.push(e.getAttribute(a));
     }
+    // What a stylesheet writes before or after an element.
+    for (const e of document.body.querySelectorAll('*')) {
+      if (!visible(e)) continue;
+      for (const pseudo of ['::before', '::after']) {
+        const content = getComputedStyle(e, pseudo).content;
+        if (content.startsWith('"')) lines.push(JSON.parse(content));
+      }
+    }
     return [document.title, ...lines].join('\n');
   });
 }
