@@ -47,8 +47,9 @@
 
   async function snapshot() {
     if (busy) return;
-    // Only a page the user has in front of them is read: a background tab waits until it shows.
-    if (document.visibilityState !== 'visible') return;
+    // Only a page the user has in front of them is read: a background tab, or a window the user
+    // is not in, waits until it shows and has the focus (the overlay's frame counts as the page).
+    if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
     busy = true;
     const url = location.href;
     last = { url, size: elements.length, settled: true };
@@ -216,6 +217,9 @@
   observer.observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && worthReading()) snapshot();
+  });
+  window.addEventListener('focus', () => {
+    if (worthReading()) snapshot();
   });
 
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {

@@ -184,7 +184,7 @@ test('Chromium in Dutch: every screen in Dutch, with Dutch dates and numbers', T
   assert.match(screens.collapsed, /2 gedeelde werkgevers · 1 gedeelde opleiding/);
   assert.match(screens.panel, /Actieve contacten: \d+ van zo'n 150/);
   assert.match(screens.settings, /3 connecties geïmporteerd\./);
-  assert.match(screens.backup, /is een back-up van vandaag \d\d:\d\d met 3 contacten, 1 notitie, 1 vastgelegd contact/);
+  assert.match(screens.backup, /is een back-up van vandaag \d\d:\d\d met 3 contacten, 1 notitie, 1 vastgelegd contactmoment,/);
   assert.match(screens.import, /3 contacten geïmporteerd \(3 nieuw, 0 bijgewerkt\)/);
 });
 

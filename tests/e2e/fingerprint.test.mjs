@@ -104,3 +104,36 @@ test('a page that invents a new person every second has at most five stored a mi
   await settings.close();
   await page.close();
 });
+
+test('a profile in a tab the user is not in is read only once they turn to it', T, async () => {
+  // Playwright makes every page look focused; with its emulation off, only the front one is.
+  const unfocused = async (page) => {
+    const session = await browser.context.newCDPSession(page);
+    await session.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  };
+  // A page load turns the emulation back on, so the profile opens inside the application, as
+  // LinkedIn opens one from the feed.
+  const front = await browser.context.newPage();
+  await front.goto(`${SITE}/feed/`);
+  await unfocused(front);
+  const behind = await browser.context.newPage();
+  await behind.goto(`${SITE}/feed/`);
+  await unfocused(behind);
+  await front.bringToFront();
+  const template = readFileSync(join(PAGES, 'pieter-bakker.html'), 'utf8');
+  const body = template.slice(template.indexOf('<body>') + 6, template.lastIndexOf('</body>'));
+  await behind.evaluate((html) => {
+    history.pushState({}, '', '/in/pieter-bakker/');
+    document.body.innerHTML = html;
+  }, body);
+  assert.equal(await behind.evaluate(() => document.hasFocus()), false);
+  await behind.waitForTimeout(3000);
+  assert.equal(behind.frames().some((f) => f.url().startsWith('chrome-extension://')), false,
+    'no overlay, so nothing was read, while the tab is not in front of the user');
+  await behind.bringToFront();
+  const frame = await overlayFrame(behind);
+  await frame.getByRole('heading', { name: 'Pieter Bakker' }).waitFor();
+  await front.close();
+  await behind.close();
+});
+
