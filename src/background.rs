@@ -108,11 +108,13 @@ async fn answer(message: JsValue, sender: JsValue, from_reader: bool) -> JsValue
                 _ if from_reader => Caller::Stranger,
                 other => other,
             };
-            route(request, &sender, caller)
-                .await
-                .unwrap_or_else(|e| Response::Error {
+            route(request, &sender, caller).await.unwrap_or_else(|e| {
+                // The detail behind it, for a bug report; the user reads what happened.
+                web_sys::console::warn_1(&format!("Common Ground: {e:?}").into());
+                Response::Error {
                     message: e.message(known_book()),
-                })
+                }
+            })
         }
         Err(e) => {
             web_sys::console::warn_1(

@@ -157,21 +157,20 @@ pub fn invitation_id(invitation: &Invitation) -> String {
 }
 
 /// Why a file is not a backup Common Ground can restore, said with where: in the interface's
-/// language by [`BackupError::message`], in English by `Display`. `detail` is the JSON
-/// parser's own (English) words.
+/// language by [`BackupError::message`], in English by `Display`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackupError {
     NotJson {
         line: usize,
         column: usize,
-        detail: String,
+        detail: JsonDetail,
     },
     NotABackup,
     Newer(u32),
     Damaged {
         line: usize,
         column: usize,
-        detail: String,
+        detail: JsonDetail,
     },
     /// The backup contradicts itself.
     Invalid(Problem),
@@ -260,7 +259,7 @@ impl BackupError {
                 &[
                     ("line", &n(*line)),
                     ("column", &n(*column)),
-                    ("detail", detail),
+                    ("detail", &detail.message(t)),
                 ],
             ),
             BackupError::NotABackup => t.say("backup_error.not_a_backup", &[("format", FORMAT)]),
@@ -280,7 +279,7 @@ impl BackupError {
                 &[
                     ("line", &n(*line)),
                     ("column", &n(*column)),
-                    ("detail", detail),
+                    ("detail", &detail.message(t)),
                 ],
             ),
             BackupError::Invalid(problem) => {
@@ -388,16 +387,48 @@ fn damaged(e: serde_json::Error) -> BackupError {
     BackupError::Damaged {
         line: e.line(),
         column: e.column(),
-        detail: without_position(&e),
+        detail: JsonDetail::of(&e),
     }
 }
 
-/// serde_json's message without its own " at line …" (the error says where already).
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_owned(),
-        None => text,
+/// What the JSON reader found wrong at a place in the file, in words the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonDetail {
+    /// A record lacks this field.
+    MissingField(String),
+    /// A value of the wrong kind (a text where a number belongs, a field not known).
+    WrongValue,
+    /// The file ends in the middle.
+    CutShort,
+    /// A character JSON does not allow there.
+    Syntax,
+}
+
+impl JsonDetail {
+    fn of(e: &serde_json::Error) -> JsonDetail {
+        let text = e.to_string();
+        if e.is_eof() {
+            return JsonDetail::CutShort;
+        }
+        if let Some(rest) = text.strip_prefix("missing field `") {
+            return JsonDetail::MissingField(rest.split('`').next().unwrap_or_default().to_owned());
+        }
+        if e.is_data() {
+            JsonDetail::WrongValue
+        } else {
+            JsonDetail::Syntax
+        }
+    }
+
+    pub fn message(&self, t: &Book) -> String {
+        match self {
+            JsonDetail::MissingField(field) => {
+                t.say("backup_error.missing_field", &[("field", field)])
+            }
+            JsonDetail::WrongValue => t.text("backup_error.wrong_value").to_owned(),
+            JsonDetail::CutShort => t.text("backup_error.cut_short").to_owned(),
+            JsonDetail::Syntax => t.text("backup_error.syntax").to_owned(),
+        }
     }
 }
 
@@ -409,7 +440,7 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
         _ => BackupError::NotJson {
             line: e.line(),
             column: e.column(),
-            detail: without_position(&e),
+            detail: JsonDetail::of(&e),
         },
     })?;
     if header.format.as_deref() != Some(FORMAT) {
@@ -823,7 +854,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            matches!(&e, BackupError::Damaged { line: 2, detail, .. } if detail.contains("person")),
+            matches!(&e, BackupError::Damaged { line: 2, detail: JsonDetail::MissingField(f), .. } if f == "person"),
             "{e}"
         );
         let twice = r#"{"format": "common-ground-backup", "version": 2, "notes": [

@@ -454,7 +454,7 @@ pub enum Refusal {
     Full {
         store: &'static str,
     },
-    /// The import page's export could not be read (serde's words).
+    /// The import page's export could not be read (the JSON reader's words, for the console).
     BadExport {
         detail: String,
     },
@@ -495,7 +495,7 @@ impl Refusal {
                 &[("id", &id.to_string())],
             ),
             Refusal::Full { store } => t.say("refusal.full", &[("store", store)]),
-            Refusal::BadExport { detail } => t.say("refusal.bad_export", &[("detail", detail)]),
+            Refusal::BadExport { .. } => t.text("refusal.bad_export").to_owned(),
             Refusal::OpenYourProfile => t.text("refusal.open_your_profile").to_owned(),
             Refusal::NotAProfile => t.text("refusal.not_a_profile").to_owned(),
             Refusal::NoLanguage { setting } => {

@@ -88,7 +88,8 @@ pub struct FileReport {
 /// per row in [`FileReport::skipped`].
 #[derive(Debug)]
 pub enum ImportError {
-    /// Not a zip archive that can be read; `detail` is the zip reader's own words.
+    /// Not a zip archive that can be read; `detail` is the zip reader's own words, for a bug
+    /// report (the user is told what to do instead).
     BadZip {
         name: String,
         detail: String,
@@ -118,10 +119,7 @@ impl ImportError {
     /// What is wrong, for the user, in `t`'s language.
     pub fn message(&self, t: &Book) -> String {
         match self {
-            ImportError::BadZip { name, detail } => t.say(
-                "import_error.bad_zip",
-                &[("file", name), ("detail", detail)],
-            ),
+            ImportError::BadZip { name, .. } => t.say("import_error.bad_zip", &[("file", name)]),
             ImportError::TooLarge { name, size } => {
                 let detail = match size {
                     Size::Entries(n) => {

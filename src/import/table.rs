@@ -50,7 +50,7 @@ pub enum Why {
         has: usize,
         wants: usize,
     },
-    /// The CSV reader's own words.
+    /// The CSV reader could not read the line (its own words kept for a bug report).
     UnreadableCsv(String),
     /// The header names `name` in `columns` (1-based, joined); the first is read.
     DuplicateColumn {
@@ -86,7 +86,7 @@ impl Why {
                 "skipped.short_row",
                 &[("has", &n(*has)), ("wants", &n(*wants))],
             ),
-            Why::UnreadableCsv(detail) => t.say("skipped.unreadable_csv", &[("detail", detail)]),
+            Why::UnreadableCsv(_) => t.text("skipped.unreadable_csv").to_owned(),
             Why::DuplicateColumn {
                 name,
                 columns,

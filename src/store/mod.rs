@@ -90,7 +90,8 @@ pub fn bucket_of(id: &str) -> u32 {
 }
 
 /// What can go wrong in the store, said so the user knows what happened to their data (in
-/// their language: [`StoreError::message`]). `String`s hold the browser's own words.
+/// their language: [`StoreError::message`]). `String`s hold the browser's or the JSON reader's
+/// own words: the database's are said, the others go to the console (`background.rs`).
 #[derive(Debug)]
 pub enum StoreError {
     /// The browser's database refused the operation.
@@ -118,13 +119,10 @@ impl StoreError {
     pub fn message(&self, t: &Book) -> String {
         match self {
             StoreError::Database(detail) => t.say("store_error.database", &[("detail", detail)]),
-            StoreError::Unreadable { store, detail } => t.say(
-                "store_error.unreadable",
-                &[("store", store), ("detail", detail)],
-            ),
-            StoreError::Unwritable(detail) => {
-                t.say("store_error.unwritable", &[("detail", detail)])
+            StoreError::Unreadable { store, .. } => {
+                t.say("store_error.unreadable", &[("store", store)])
             }
+            StoreError::Unwritable(_) => t.text("store_error.unwritable").to_owned(),
             StoreError::Aborted => t.text("store_error.aborted").to_owned(),
             StoreError::NewerSchema { found } => t.say(
                 "store_error.newer_schema",

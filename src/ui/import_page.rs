@@ -11,7 +11,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlProgressElement};
 
 use super::{ask, by_id, document, next_task, t, text_element};
-use crate::import::{self, ExportFile, Report};
+use crate::import::{self, ExportFile, ImportError, Report};
 use crate::protocol::{Request, Response};
 
 struct View {
@@ -86,7 +86,7 @@ async fn run(view: &View) {
     next_task().await;
     let csvs = match import::expand(files) {
         Ok(csvs) => csvs,
-        Err(e) => return nothing_imported(view, &e.message(t())),
+        Err(e) => return nothing_imported(view, &e),
     };
     let names: Vec<String> = csvs.iter().map(|f| f.name.clone()).collect();
     // Reading a file is the costly part: one step of the bar each, then saving.
@@ -110,7 +110,7 @@ async fn run(view: &View) {
     }
     let export = match import::assemble(read, &names) {
         Ok(export) => export,
-        Err(e) => return nothing_imported(view, &e.message(t())),
+        Err(e) => return nothing_imported(view, &e),
     };
     let report = export.report.clone();
     say(
@@ -122,10 +122,8 @@ async fn run(view: &View) {
     let export = match serde_json::to_string(&export) {
         Ok(json) => json,
         Err(e) => {
-            return say(
-                view,
-                &t().say("import.unprepared", &[("detail", &e.to_string())]),
-            )
+            web_sys::console::warn_1(&format!("Common Ground: {e}").into());
+            return say(view, t().text("import.unprepared"));
         }
     };
     match ask(&Request::Import { export }).await {
@@ -211,9 +209,12 @@ fn show_report(view: &View, report: &Report) {
     view.skipped.set_hidden(!any_skipped);
 }
 
-/// The import could not go ahead: why, and that nothing changed.
-fn nothing_imported(view: &View, why: &str) {
-    say(view, &t().say("import.nothing_imported", &[("why", why)]));
+/// The import could not go ahead: why, and that nothing changed (the detail, for a bug report,
+/// to the console).
+fn nothing_imported(view: &View, error: &ImportError) {
+    web_sys::console::warn_1(&format!("Common Ground: {error:?}").into());
+    let why = error.message(t());
+    say(view, &t().say("import.nothing_imported", &[("why", &why)]));
 }
 
 /// The part of the export a file was read as (`FileReport::kind`), as the report names it.
