@@ -4,6 +4,7 @@
 
 use common_ground::extract::PagePart;
 use common_ground::model::{Note, PersonKey, Position, Profile, Site};
+use common_ground::protocol::Refusal;
 use common_ground::store::{Store, StoreError, NOTES, SCHEMA_VERSION};
 use wasm_bindgen_test::*;
 
@@ -138,7 +139,7 @@ async fn a_write_that_fails_halfway_leaves_nothing_behind() {
         .write(&[NOTES], async |tx| {
             let value = serde_wasm_bindgen::to_value(&note("ada", "half a write", 1.0)).unwrap();
             tx.object_store(NOTES)?.add(&value, None)?.await?;
-            Err(StoreError::Refused("the second half failed".into()))
+            Err(StoreError::Refused(Refusal::NeverStored))
         })
         .await;
     assert!(matches!(result, Err(StoreError::Refused(_))));
