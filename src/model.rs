@@ -32,20 +32,32 @@ impl Site {
 pub struct Profile {
     pub site: Site,
     /// The canonical address of the profile (query and fragment dropped).
+    #[serde(default, deserialize_with = "or_default")]
     pub url: String,
     /// The site's stable identifier of the person, such as LinkedIn's public identifier.
+    #[serde(default, deserialize_with = "or_default")]
     pub handle: String,
     pub name: String,
     #[serde(default)]
     pub headline: Option<String>,
     #[serde(default)]
     pub location: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub positions: Vec<Position>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub education: Vec<Education>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub mutuals: Mutuals,
+}
+
+/// A part that may be left out or written `null` (a hand-written profile for `cg common`): its
+/// empty value then.
+fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
 impl Profile {
@@ -125,7 +137,7 @@ pub struct Position {
     pub start: Option<String>,
     #[serde(default)]
     pub end: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub current: bool,
     #[serde(default)]
     pub location: Option<String>,
@@ -177,9 +189,9 @@ impl Education {
 /// The mutual connections a page shows: the names it spells out and the total it states.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mutuals {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub names: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub count: u32,
 }
 
@@ -450,6 +462,26 @@ mod tests {
         assert_eq!(
             clean_tags(&["Event, #open data; ", "event", "  ", "Mentor"]),
             ["event", "open-data", "mentor"]
+        );
+    }
+
+    #[test]
+    fn a_hand_written_profile_may_leave_out_or_null_every_optional_part() {
+        let written = r#"{"site": "linkedin", "name": "Sam Example", "url": null,
+            "handle": null, "headline": null, "location": null, "mutuals": null,
+            "education": null, "positions": [{"org": "Acme", "current": null, "title": null}]}"#;
+        let profile: Profile = serde_json::from_str(written).unwrap();
+        assert_eq!(profile.mutuals, Mutuals::default());
+        assert!(profile.education.is_empty());
+        assert_eq!(profile.positions, [Position::at("Acme".into(), false)]);
+        let bare: Profile = serde_json::from_str(
+            r#"{"site": "github", "name": "Ada", "mutuals": {"count": null}}"#,
+        )
+        .unwrap();
+        assert_eq!(bare.handle, "");
+        assert!(
+            serde_json::from_str::<Profile>(r#"{"site": "linkedin"}"#).is_err(),
+            "a name"
         );
     }
 }

@@ -250,3 +250,32 @@ fn a_corrupt_zip_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// An imported contact is filed under the key its profile page is read under, whatever way the
+/// export writes the address: percent-encoded letters, another LinkedIn host, no scheme.
+#[test]
+fn an_imported_address_gives_the_same_key_as_the_page() {
+    let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+               Jörg,Müller,https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller/,,Acme,CTO,04 Jul 2023\n\
+               Ada,Example,nl.linkedin.com/in/Ada-Example?trk=x,,Acme,CFO,04 Jul 2023\n";
+    let export = read_files(vec![ExportFile::new(
+        "Connections.csv",
+        csv.as_bytes().to_vec(),
+    )])
+    .unwrap();
+    let ids: Vec<&str> = export.contacts.iter().map(|c| c.id.as_str()).collect();
+    let page = |url: &str| {
+        common_ground::extract::person_at(url)
+            .unwrap()
+            .as_str()
+            .to_owned()
+    };
+    assert_eq!(
+        ids,
+        [
+            page("https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller/"),
+            page("https://www.linkedin.com/in/ada-example/")
+        ]
+    );
+    assert_eq!(ids[0], "linkedin:jörg-müller");
+}

@@ -26,9 +26,7 @@ use std::io::{Cursor, Read};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{
-    fold, Contact, Conversation, Education, Invitation, PersonKey, Position, Profile, Site,
-};
+use crate::model::{fold, Contact, Conversation, Education, Invitation, Position, Profile, Site};
 use crate::phrases::{book, Book, Lang};
 pub use table::Why;
 use table::{has_columns, Row, Skipped, Table};
@@ -465,11 +463,19 @@ fn each_row(
     into.files.insert(name.to_owned(), report);
 }
 
-/// `linkedin:<handle>` from a profile address.
+/// `linkedin:<handle>` from a profile address: the key the profile page's reader files the
+/// person under (`extract::person_at`: percent-decoded, any LinkedIn host), also for an address
+/// written without its scheme.
 pub fn id_from_url(url: &str) -> Option<String> {
-    let rest = url.split("linkedin.com/in/").nth(1)?;
-    let handle = rest.split(['/', '?', '#']).next()?.trim();
-    (!handle.is_empty()).then(|| PersonKey::new(Site::Linkedin, handle).as_str().to_owned())
+    let url = url.trim();
+    let full = if url.contains("://") {
+        url.to_owned()
+    } else {
+        format!("https://{url}")
+    };
+    crate::extract::person_at(&full)
+        .filter(|key| key.as_str().starts_with("linkedin:"))
+        .map(|key| key.as_str().to_owned())
 }
 
 /// `name:<folded name>|<folded company>`, for people the export gives no address for.
