@@ -7,8 +7,8 @@
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
 //! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`network`], [`describe`],
-//! [`draft`], [`backup`], [`import`], [`me`], [`protocol`], [`phrases`] (every sentence the
-//! interface shows, in English and Dutch). The browser shell — `store`
+//! [`draft`], [`backup`], [`import`], [`me`], [`protocol`], [`search`], [`phrases`] (every
+//! sentence the interface shows, in English and Dutch). The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router), `reader` (the service worker's page
 //! reader) and `ui` — exists only on wasm32; the extension's five modules are this crate built
 //! with the `background` and `reader` features (both in the service worker), `ui` (overlay and
@@ -29,6 +29,7 @@ pub mod people;
 pub mod phrases;
 pub mod protocol;
 pub mod relationship;
+pub mod search;
 
 #[cfg(all(target_arch = "wasm32", feature = "background"))]
 pub mod background;

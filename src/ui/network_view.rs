@@ -3,10 +3,10 @@
 //! many relationships are active against about 150.
 //!
 //! The notes are read once when the panel opens (and again after a change) and searched here,
-//! in the page: each keystroke filters words already folded, with no request to the core.
+//! in the page (`search::Notebook`): each keystroke filters words already folded, with no
+//! request to the core.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -16,19 +16,13 @@ use web_sys::{Document, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, t, text_element};
 use crate::describe;
-use crate::model::{fold, Goal, Note};
+use crate::model::Goal;
 use crate::network::{Entry, Overview, ACTIVE_LIMIT};
 use crate::protocol::{Request, Response};
+use crate::search::{self, is_query, Notebook};
 
 /// At most this many matches are shown.
 const SHOWN: usize = 50;
-
-/// A note ready to be searched: its words folded once.
-struct Searchable {
-    note: Note,
-    name: String,
-    folded: String,
-}
 
 pub(super) struct NetworkView {
     document: Document,
@@ -42,7 +36,7 @@ pub(super) struct NetworkView {
     goal_row: HtmlElement,
     goal_section: HtmlElement,
     goal_people: HtmlElement,
-    notes: RefCell<Vec<Searchable>>,
+    notes: RefCell<Notebook>,
     overview: RefCell<Overview>,
 }
 
@@ -61,7 +55,7 @@ impl NetworkView {
             goal_row: by_id(document, "goal-filter-row")?,
             goal_section: by_id(document, "goal-section")?,
             goal_people: by_id(document, "goal-people")?,
-            notes: RefCell::new(Vec::new()),
+            notes: RefCell::new(Notebook::default()),
             overview: RefCell::new(Overview::default()),
             document: document.clone(),
         });
@@ -78,21 +72,7 @@ impl NetworkView {
         let v = self.clone();
         spawn_local(async move {
             if let Response::Notebook { notes, names } = ask(&Request::Notebook).await {
-                let names: HashMap<String, String> = names.into_iter().collect();
-                let searchable = notes
-                    .into_iter()
-                    .map(|note| {
-                        let name = names
-                            .get(note.person.as_str())
-                            .cloned()
-                            .unwrap_or_else(|| note.person.to_string());
-                        let tags: Vec<String> = note.tags.iter().map(|t| format!("#{t}")).collect();
-                        let folded =
-                            format!("{} {} {}", fold(&note.text), fold(&name), tags.join(" "));
-                        Searchable { note, name, folded }
-                    })
-                    .collect();
-                v.notes.replace(searchable);
+                v.notes.replace(Notebook::new(notes, &names));
                 v.find();
             }
             if let Response::Goals { goals } = ask(&Request::Goals { set: None }).await {
@@ -109,32 +89,12 @@ impl NetworkView {
     fn find(&self) {
         let query = self.search.value();
         self.results.set_text_content(None);
-        let words: Vec<String> = query
-            .split_whitespace()
-            .map(|w| match w.strip_prefix('#') {
-                Some(tag) => format!("#{}", tag.to_lowercase()),
-                None => fold(w),
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        if words.is_empty() {
+        if !is_query(&query) {
             self.count.set_hidden(true);
             return;
         }
         let notes = self.notes.borrow();
-        let mut found: Vec<&Searchable> = notes
-            .iter()
-            .filter(|s| {
-                words.iter().all(|w| {
-                    if w.starts_with('#') {
-                        s.note.tags.iter().any(|t| format!("#{t}") == *w)
-                    } else {
-                        s.folded.contains(w.as_str())
-                    }
-                })
-            })
-            .collect();
-        found.sort_by(|a, b| b.note.created.total_cmp(&a.note.created));
+        let found = notes.find(&query);
         self.count.set_hidden(false);
         let shown = t().number(SHOWN as u64);
         self.count.set_text_content(Some(&match found.len() {
@@ -144,12 +104,12 @@ impl NetworkView {
             }
             n => t().count("network.matches", n as u64),
         }));
-        for s in found.into_iter().take(SHOWN) {
-            let _ = self.result(s);
+        for entry in found.into_iter().take(SHOWN) {
+            let _ = self.result(entry);
         }
     }
 
-    fn result(&self, s: &Searchable) -> Result<(), JsValue> {
+    fn result(&self, s: &search::Entry) -> Result<(), JsValue> {
         let doc = &self.document;
         let item = doc.create_element("li")?;
         let who = text_element(doc, "span", &s.name)?;
