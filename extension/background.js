@@ -2,7 +2,7 @@
 // to the reader and every runtime message (a page as read) to the core. JavaScript only because a
 // service worker must register its listeners synchronously at start, before the Wasm has been
 // instantiated. Two modules because the HTML parser alone fills most of one's size budget.
-import init, { handle_message, handle_reading, reinstantiate as restartCore } from './wasm/background.js';
+import init, { handle_message, handle_reading, phrase, reinstantiate as restartCore } from './wasm/background.js';
 import initReader, { read_page, reinstantiate as restartReader, trap_for_tests } from './wasm/reader.js';
 
 const wasm = (name) => new URL(`./wasm/${name}_bg.wasm`, import.meta.url);
@@ -22,12 +22,17 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       // the next request (the store is in IndexedDB; nothing of it lived only in the instance).
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
       restartCore();
-      return { type: 'error', message: 'Common Ground stopped on this request and started again. Try once more.' };
+      return { type: 'error', message: phrase('error.restarted') };
     })
     .then((answer) => {
       sendResponse(answer);
       if (answer && CHANGES_WHO_IS_DUE.has(answer.type)) refreshBadge();
-    }, (error) => sendResponse({ type: 'error', message: String(error) }));
+    }, (error) => {
+      // The core did not start (or failed past recovery): only the browser's own sentences
+      // are left to say so.
+      console.warn('Common Ground:', error);
+      sendResponse({ type: 'error', message: chrome.i18n.getMessage('errorCoreDown') });
+    });
   return true; // the answer is sent asynchronously
 });
 

@@ -44,6 +44,13 @@ thread_local! {
 /// The setting that holds the interface's language (`auto` or a book's code).
 const LANGUAGE: &str = "language";
 
+/// The phrase under `key` in the user's language, for `background.js` (what it says when it
+/// had to start the core again).
+#[wasm_bindgen]
+pub fn phrase(key: &str) -> String {
+    known_book().phrase(key).unwrap_or(key).to_owned()
+}
+
 /// The book of the user's language as far as it is known without the store: the setting once
 /// read, else the browser's language.
 fn known_book() -> &'static Book {

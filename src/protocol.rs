@@ -378,11 +378,46 @@ pub enum Response {
     },
 }
 
-/// What the core tells the content script of a tab, unasked.
+/// Every message that goes to a tab's content script (`chrome.tabs.sendMessage`, to the top
+/// frame), from Rust and from `background.js` and `panel.js` alike: `{"type": "layout", …}`.
+/// A test holds the scripts to these names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToContentScript {
+    /// The overlay was collapsed or expanded (the core, on [`Flag::OverlayCollapsed`]): the
+    /// frame is resized.
     Layout { collapsed: bool },
+    /// Whom this tab shows (`panel.js`); answered `{person}`.
+    Who,
+    /// A note was saved from the context menu (`background.js`): the overlay reads again.
+    Refresh,
+    /// The add-note shortcut (`background.js`): the overlay opens and focuses its note box;
+    /// answered whether there is one.
+    AddNote,
+    /// `Put in invite note` (the overlay): `text` goes into LinkedIn's open invitation note box,
+    /// and nothing is sent; answered `{filled, open, limit}`.
+    InviteNote { text: String },
+}
+
+impl ToContentScript {
+    /// Every kind of message, as the scripts name it.
+    pub fn kinds() -> Vec<String> {
+        [
+            ToContentScript::Layout { collapsed: false },
+            ToContentScript::Who,
+            ToContentScript::Refresh,
+            ToContentScript::AddNote,
+            ToContentScript::InviteNote {
+                text: String::new(),
+            },
+        ]
+        .iter()
+        .filter_map(|m| {
+            let value = serde_json::to_value(m).ok()?;
+            value["type"].as_str().map(str::to_owned)
+        })
+        .collect()
+    }
 }
 
 /// The overlay frame's address fragment: `p=<person>&r=<revision>`. The content script bumps the
@@ -649,5 +684,39 @@ mod tests {
             long.message(nl),
             "De notitie is 10.001 tekens lang; notities worden bewaard tot 10.000 tekens."
         );
+    }
+
+    /// The scripts send and the content script handles exactly the kinds the enum has.
+    #[test]
+    fn the_scripts_speak_the_tab_messages_of_the_enum() {
+        let kinds: std::collections::BTreeSet<String> =
+            ToContentScript::kinds().into_iter().collect();
+        let script = |name: &str| {
+            std::fs::read_to_string(format!("{}/extension/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap()
+        };
+        // `message.type === 'x'` in the content script, `sendMessage(tab.id, { type: 'x' }` in
+        // the senders.
+        let named = |text: &str, marker: &str| -> std::collections::BTreeSet<String> {
+            text.split(marker)
+                .skip(1)
+                .filter_map(|rest| rest.strip_prefix('\''))
+                .filter_map(|rest| rest.split('\'').next())
+                .map(str::to_owned)
+                .collect()
+        };
+        let handled = named(&script("content.js"), "message.type === ");
+        assert_eq!(
+            handled, kinds,
+            "content.js handles other kinds than the enum has"
+        );
+        let sender = "sendMessage(tab.id, { type: ";
+        let mut sent = named(&script("background.js"), sender);
+        sent.extend(named(&script("panel.js"), sender));
+        assert!(
+            sent.is_subset(&kinds),
+            "the scripts send {sent:?}, the enum has {kinds:?}"
+        );
+        assert!(!sent.is_empty());
     }
 }

@@ -81,13 +81,13 @@ const FILE_TYPES: &[&str] = &[
     "html", "css", "js", "json", "csv", "zip", "txt", "rs", "png",
 ];
 
-/// The string literals of `dir`'s `.rs` files and the `data-t…` values of the HTML skeletons
-/// that look like a phrase key: `namespace.rest`, the namespace one of the books'.
+/// The string literals of the `.rs` and `.js` files and the `data-t…` values of the HTML
+/// skeletons that look like a phrase key: `namespace.rest`, the namespace one of the books'.
 fn keys_used() -> BTreeSet<String> {
     let namespaces: BTreeSet<&str> = en().keys().filter_map(|k| k.split('.').next()).collect();
     let mut used = BTreeSet::new();
-    let mut look = |text: &str| {
-        for (i, piece) in text.split('"').enumerate() {
+    let mut look = |text: &str, quote: char| {
+        for (i, piece) in text.split(quote).enumerate() {
             let looks_like_key = i % 2 == 1
                 && piece.split_once('.').is_some_and(|(ns, rest)| {
                     namespaces.contains(ns)
@@ -115,8 +115,13 @@ fn keys_used() -> BTreeSet<String> {
     );
     for file in files {
         let name = file.to_string_lossy();
-        if name.ends_with(".rs") && !name.ends_with("phrases/tests.rs") || name.ends_with(".html") {
-            look(&std::fs::read_to_string(&file).unwrap());
+        let code = name.ends_with(".rs") && !name.ends_with("phrases/tests.rs");
+        if code || name.ends_with(".html") || name.ends_with(".js") {
+            let text = std::fs::read_to_string(&file).unwrap();
+            look(&text, '"');
+            if name.ends_with(".js") {
+                look(&text, '\'');
+            }
         }
     }
     used

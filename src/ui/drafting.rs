@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use js_sys::{Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
@@ -28,7 +29,7 @@ use crate::draft::{
 };
 use crate::history::Annotation;
 use crate::model::{Interaction, Note, Profile};
-use crate::protocol::{Flag, Request, Response};
+use crate::protocol::{Flag, Request, Response, ToContentScript};
 
 /// What drafts are built from: the overlay's reading of the person.
 pub(super) struct Ground {
@@ -555,9 +556,11 @@ async fn fill_invite_note(text: &str) -> Result<Answer, String> {
         .ok()
         .and_then(|id| id.as_f64())
         .ok_or("no tab to put it in")?;
-    let message = Object::new();
-    Reflect::set(&message, &"type".into(), &"invite_note".into()).map_err(failed)?;
-    Reflect::set(&message, &"text".into(), &text.into()).map_err(failed)?;
+    let message = ToContentScript::InviteNote {
+        text: text.to_owned(),
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    .map_err(|e| e.to_string())?;
     let options = Object::new();
     Reflect::set(&options, &"frameId".into(), &0.into()).map_err(failed)?;
     let answer =
