@@ -27,7 +27,8 @@ pub type Day = i64;
 
 const MS_PER_DAY: f64 = 86_400_000.0;
 
-/// "2026-11-22" (or the date part of "2026-11-22 10:00:00 UTC") → that day.
+/// "2026-11-22" (or the date part of "2026-11-22 10:00:00 UTC") → that day; `None` for a day
+/// the calendar does not have ("2026-02-31").
 pub fn day_of(date: &str) -> Option<Day> {
     let date = date.get(..10)?;
     let mut parts = date.split('-');
@@ -43,12 +44,14 @@ pub fn day_of(date: &str) -> Option<Day> {
         .ok()
         .filter(|d| (1..=31).contains(d))?;
     // Days from the civil calendar (proleptic Gregorian), counted from 1970-01-01.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
+    let year = if m <= 2 { y - 1 } else { y };
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
     let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    let day = era * 146_097 + doe - 719_468;
+    // A day the month does not have (31 April, 29 February of 2026) is no date.
+    (date_of(day) == format!("{y:04}-{m:02}-{d:02}")).then_some(day)
 }
 
 /// The day a timestamp (milliseconds since the epoch, UTC) falls on.
@@ -423,6 +426,11 @@ mod tests {
         assert_eq!(day_of("2026-11-22 10:00:00 UTC"), day_of("2026-11-22"));
         assert_eq!(day_of("2026-13-01"), None);
         assert_eq!(day_of("26-1-1"), None);
+        for impossible in ["2026-02-31", "2026-02-29", "2025-04-31", "1900-02-29"] {
+            assert_eq!(day_of(impossible), None, "{impossible}");
+        }
+        assert!(day_of("2024-02-29").is_some(), "a leap day");
+        assert!(day_of("2000-02-29").is_some(), "a leap day of a 400th year");
         for day in [-1, 0, 11_016, 20_414, 40_000] {
             assert_eq!(day_of(&date_of(day)), Some(day));
         }
