@@ -7,11 +7,11 @@
 
 use std::hint::black_box;
 
+use common_ground::calendar::day_of;
 use common_ground::extract::{extract, Extraction};
 use common_ground::history::{annotate, involved};
 use common_ground::import::{read_files, sample, ExportFile};
 use common_ground::people::{ContactByUser, People};
-use common_ground::relationship::day_of;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {

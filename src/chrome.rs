@@ -54,16 +54,16 @@ pub fn browser_language() -> String {
 /// The user's own clock: the day and the minute of the day that `ms` (since 1970, UTC) is where
 /// they are, so that "today" is their day, not UTC's.
 #[cfg(any(feature = "background", feature = "ui", feature = "settings"))]
-pub fn local_time(ms: f64) -> (crate::relationship::Day, u32) {
+pub fn local_time(ms: f64) -> (crate::calendar::Day, u32) {
     let offset_minutes = js_sys::Date::new(&JsValue::from_f64(ms)).get_timezone_offset();
     let local = ms - offset_minutes * 60_000.0;
-    let day = crate::relationship::day_of_ms(local);
+    let day = crate::calendar::day_of_ms(local);
     let minute = ((local - day as f64 * 86_400_000.0) / 60_000.0).floor() as u32;
     (day, minute.min(24 * 60 - 1))
 }
 
 /// The user's today.
 #[cfg(any(feature = "background", feature = "ui", feature = "settings"))]
-pub fn local_today() -> crate::relationship::Day {
+pub fn local_today() -> crate::calendar::Day {
     local_time(js_sys::Date::now()).0
 }

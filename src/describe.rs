@@ -13,11 +13,12 @@
 //! assert_eq!(change_phrase(nl, &moved), "Verhuisd van Delft naar Utrecht");
 //! ```
 
+use crate::calendar::day_of;
 use crate::draft::{Fact, FactKind, Source};
 use crate::history::{Annotation, Change, Mutual, Shared};
 use crate::model::{Goal, GoalKind};
 use crate::phrases::Book;
-use crate::relationship::{day_of, Relationship, Strength};
+use crate::relationship::{Relationship, Strength};
 
 /// The collapsed overlay's one line. `me_known` and `contacts` choose the empty state's advice.
 pub fn summary_line(t: &Book, a: &Annotation, me_known: bool, contacts: u32) -> String {

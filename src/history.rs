@@ -6,21 +6,15 @@
 //!
 //! Pure: Me, the Profile and the indexed contacts in, an [`Annotation`] out; "today" is a
 //! parameter. How well the user knows each mutual connection comes from `relationship.rs`
-//! ([`weigh_mutuals`]).
-//!
-//! ```
-//! use common_ground::history::org_key;
-//! assert_eq!(org_key("Acme, Inc."), org_key("ACME Inc (formerly Acme Widgets)"));
-//! assert_eq!(org_key("Brug & Co B.V."), org_key("brug & co"));
-//! ```
+//! ([`weigh_mutuals`]); two spellings of one organisation are one (`names::org_key`).
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{date_of, Day};
 use crate::model::{fold, Profile};
-use crate::people::{Known, People};
-use crate::relationship::{
-    date_of, relationship, Activity, Day, Kept, Ledger, Relationship, Strength, Tie,
-};
+use crate::names::org_key;
+use crate::people::{Activity, Known, People};
+use crate::relationship::{relationship, Kept, Ledger, Relationship, Strength, Tie};
 
 /// A month as a count since year 0: comparable, subtractable.
 pub type Month = i32;
@@ -35,66 +29,6 @@ pub fn month_of(date: &str, end: bool) -> Option<Month> {
         None => 1,
     };
     Some(year * 12 + month - 1)
-}
-
-/// Legal forms and filler words that do not tell organisations apart.
-const SUFFIXES: &[&str] = &[
-    "inc",
-    "incorporated",
-    "ltd",
-    "limited",
-    "llc",
-    "llp",
-    "plc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "bv",
-    "nv",
-    "vof",
-    "gmbh",
-    "ag",
-    "sa",
-    "sas",
-    "srl",
-    "spa",
-    "pty",
-    "ab",
-    "oy",
-    "as",
-    "group",
-    "the",
-];
-
-/// The key two spellings of one organisation share: folded, "(formerly …)" dropped, legal forms
-/// and "the" dropped ("B.V." folds to "b v", which counts as "bv").
-pub fn org_key(name: &str) -> String {
-    let without_note = name.split('(').next().unwrap_or(name);
-    let folded = fold(without_note);
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let mut kept: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        // Dotted legal forms fold into single letters: "b v", "n v", "s a".
-        if i + 1 < words.len() && words[i].len() == 1 && words[i + 1].len() == 1 {
-            let joined = format!("{}{}", words[i], words[i + 1]);
-            if SUFFIXES.contains(&joined.as_str()) {
-                i += 2;
-                continue;
-            }
-        }
-        // A legal form counts only after the name ("Company Inc" keeps "company"); "the" never.
-        let filler = words[i] == "the" || (SUFFIXES.contains(&words[i]) && !kept.is_empty());
-        if !filler {
-            kept.push(words[i]);
-        }
-        i += 1;
-    }
-    if kept.is_empty() {
-        return folded;
-    }
-    kept.join(" ")
 }
 
 /// Everything the user and the person share.
@@ -570,10 +504,10 @@ pub fn changes(before: &Profile, now: &Profile) -> Vec<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::day_of;
     use crate::model::{Contact, Conversation, Education, Mutuals, Position, Site};
     use crate::people::tests::contact;
     use crate::people::ContactByUser;
-    use crate::relationship::day_of;
 
     fn people(contacts: Vec<Contact>, conversations: Vec<Conversation>) -> People {
         People::new(

@@ -6,7 +6,7 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`model`], [`extract`], [`history`], [`relationship`], [`people`], [`network`], [`describe`],
+//! [`calendar`], [`model`], [`names`], [`extract`], [`history`], [`relationship`], [`people`], [`network`], [`describe`],
 //! [`draft`], [`backup`], [`import`], [`me`], [`protocol`], [`search`], [`phrases`] (every
 //! sentence the interface shows, in English and Dutch). The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router), `reader` (the service worker's page
@@ -17,6 +17,7 @@
 
 pub mod backup;
 pub mod budget;
+pub mod calendar;
 pub mod describe;
 pub mod draft;
 pub mod extract;
@@ -24,6 +25,7 @@ pub mod history;
 pub mod import;
 pub mod me;
 pub mod model;
+pub mod names;
 pub mod network;
 pub mod people;
 pub mod phrases;

@@ -7,9 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::Day;
 use crate::model::Marks;
 use crate::people::People;
-use crate::relationship::{last_contact, relationship, tie, Day, Ledger, Strength};
+use crate::relationship::{last_contact, relationship, tie, Ledger, Strength};
 
 /// About how many relationships a person can keep up.
 pub const ACTIVE_LIMIT: u32 = 150;
@@ -187,10 +188,10 @@ mod tests {
     }
 
     use super::*;
+    use crate::calendar::day_of;
     use crate::model::{Conversation, Note, PersonKey, Site};
     use crate::people::tests::contact;
     use crate::people::ContactByUser;
-    use crate::relationship::day_of;
 
     fn talked(id: &str, messages: u32, last: &str) -> Conversation {
         Conversation {

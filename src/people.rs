@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::history::org_key;
-use crate::model::{fold, Contact, Conversation, Interaction, Note};
-use crate::relationship::Activity;
+use crate::calendar::{day_of_ms, Day};
+use crate::model::{fold, Balance, Contact, Conversation, Interaction, InteractionKind, Note};
+use crate::names::org_key;
 
 /// What the user wrote about a contact. Imports never touch it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,6 +21,61 @@ pub struct ContactByUser {
     /// Keep-in-touch rhythm in days; `None` is off.
     #[serde(default)]
     pub rhythm_days: Option<u32>,
+}
+
+/// A person's notes and logged interactions summed up: what a tie is weighed from. The core
+/// keeps one per contact in memory (built with the contact index), so that weighing the people
+/// both know costs no database request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub notes: u32,
+    pub last_note: Option<Day>,
+    /// Met in person or called.
+    pub spoke: u32,
+    pub messaged: u32,
+    /// Introductions, things shared, congratulations, asks and the rest.
+    pub other: u32,
+    pub gave: u32,
+    pub asked: u32,
+    pub last_interaction: Option<(Day, InteractionKind)>,
+}
+
+impl Activity {
+    pub fn of(notes: &[Note], interactions: &[Interaction]) -> Activity {
+        let mut activity = Activity::default();
+        notes.iter().for_each(|n| activity.note(n));
+        interactions.iter().for_each(|i| activity.interaction(i));
+        activity
+    }
+
+    /// Counts one more note.
+    pub fn note(&mut self, note: &Note) {
+        self.notes += 1;
+        let day = day_of_ms(note.created);
+        self.last_note = Some(self.last_note.map_or(day, |d| d.max(day)));
+    }
+
+    /// Counts one more logged interaction.
+    pub fn interaction(&mut self, interaction: &Interaction) {
+        match interaction.kind {
+            InteractionKind::Met | InteractionKind::Called => self.spoke += 1,
+            InteractionKind::Messaged => self.messaged += 1,
+            _ => self.other += 1,
+        }
+        match interaction.balance {
+            Balance::Give => self.gave += 1,
+            Balance::Ask => self.asked += 1,
+            Balance::Neutral => {}
+        }
+        let day = day_of_ms(interaction.at);
+        if self.last_interaction.is_none_or(|(d, _)| day >= d) {
+            self.last_interaction = Some((day, interaction.kind));
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Activity::default()
+    }
 }
 
 /// One contact with what the user wrote about them and the messages exchanged.

@@ -8,7 +8,8 @@
 //! worth reviving, not lost.
 //!
 //! ```
-//! use common_ground::relationship::{day_of, Ledger, Strength, tie};
+//! use common_ground::calendar::day_of;
+//! use common_ground::relationship::{Ledger, Strength, tie};
 //! use common_ground::model::Conversation;
 //! let talked = Conversation { person: "linkedin:ada".into(), name: "Ada".into(), messages: 40,
 //!     sent: 20, received: 20, first: Some("2019-01-01".into()), last: Some("2020-06-01".into()) };
@@ -18,60 +19,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{
-    Balance, Contact, Conversation, Interaction, InteractionKind, Invitation, Marks, Note,
-};
-
-/// A day as a count since 1970-01-01.
-pub type Day = i64;
-
-const MS_PER_DAY: f64 = 86_400_000.0;
-
-/// "2026-11-22" (or the date part of "2026-11-22 10:00:00 UTC") → that day; `None` for a day
-/// the calendar does not have ("2026-02-31").
-pub fn day_of(date: &str) -> Option<Day> {
-    let date = date.get(..10)?;
-    let mut parts = date.split('-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|m| (1..=12).contains(m))?;
-    let d: i64 = parts
-        .next()?
-        .parse()
-        .ok()
-        .filter(|d| (1..=31).contains(d))?;
-    // Days from the civil calendar (proleptic Gregorian), counted from 1970-01-01.
-    let year = if m <= 2 { y - 1 } else { y };
-    let era = year.div_euclid(400);
-    let yoe = year - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let day = era * 146_097 + doe - 719_468;
-    // A day the month does not have (31 April, 29 February of 2026) is no date.
-    (date_of(day) == format!("{y:04}-{m:02}-{d:02}")).then_some(day)
-}
-
-/// The day a timestamp (milliseconds since the epoch, UTC) falls on.
-pub fn day_of_ms(ms: f64) -> Day {
-    (ms / MS_PER_DAY).floor() as Day
-}
-
-/// A day written as `YYYY-MM-DD`.
-pub fn date_of(day: Day) -> String {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+use crate::calendar::{date_of, day_of, Day};
+use crate::model::{Contact, Conversation, Interaction, InteractionKind, Invitation, Marks, Note};
+use crate::people::Activity;
 
 /// What the store keeps about one person besides the contact list, filed under their contact id
 /// or person key.
@@ -94,61 +44,6 @@ impl Kept {
         if self.marks.is_none() {
             self.marks.clone_from(&other.marks);
         }
-    }
-}
-
-/// A person's notes and logged interactions summed up: what a tie is weighed from. The core
-/// keeps one per contact in memory (built with the contact index), so that weighing the people
-/// both know costs no database request.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Activity {
-    pub notes: u32,
-    pub last_note: Option<Day>,
-    /// Met in person or called.
-    pub spoke: u32,
-    pub messaged: u32,
-    /// Introductions, things shared, congratulations, asks and the rest.
-    pub other: u32,
-    pub gave: u32,
-    pub asked: u32,
-    pub last_interaction: Option<(Day, InteractionKind)>,
-}
-
-impl Activity {
-    pub fn of(notes: &[Note], interactions: &[Interaction]) -> Activity {
-        let mut activity = Activity::default();
-        notes.iter().for_each(|n| activity.note(n));
-        interactions.iter().for_each(|i| activity.interaction(i));
-        activity
-    }
-
-    /// Counts one more note.
-    pub fn note(&mut self, note: &Note) {
-        self.notes += 1;
-        let day = day_of_ms(note.created);
-        self.last_note = Some(self.last_note.map_or(day, |d| d.max(day)));
-    }
-
-    /// Counts one more logged interaction.
-    pub fn interaction(&mut self, interaction: &Interaction) {
-        match interaction.kind {
-            InteractionKind::Met | InteractionKind::Called => self.spoke += 1,
-            InteractionKind::Messaged => self.messaged += 1,
-            _ => self.other += 1,
-        }
-        match interaction.balance {
-            Balance::Give => self.gave += 1,
-            Balance::Ask => self.asked += 1,
-            Balance::Neutral => {}
-        }
-        let day = day_of_ms(interaction.at);
-        if self.last_interaction.is_none_or(|(d, _)| day >= d) {
-            self.last_interaction = Some((day, interaction.kind));
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Activity::default()
     }
 }
 
@@ -387,6 +282,8 @@ pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::MS_PER_DAY;
+    use crate::model::Balance;
     use crate::model::PersonKey;
 
     fn today() -> Day {
@@ -414,30 +311,6 @@ mod tests {
             text: String::new(),
             at: day_of(date).unwrap() as f64 * MS_PER_DAY,
         }
-    }
-
-    #[test]
-    fn days_round_trip_through_the_calendar() {
-        assert_eq!(day_of("1970-01-01"), Some(0));
-        assert_eq!(
-            day_of("2000-03-01").unwrap() - day_of("2000-02-28").unwrap(),
-            2
-        );
-        assert_eq!(day_of("2026-11-22 10:00:00 UTC"), day_of("2026-11-22"));
-        assert_eq!(day_of("2026-13-01"), None);
-        assert_eq!(day_of("26-1-1"), None);
-        for impossible in ["2026-02-31", "2026-02-29", "2025-04-31", "1900-02-29"] {
-            assert_eq!(day_of(impossible), None, "{impossible}");
-        }
-        assert!(day_of("2024-02-29").is_some(), "a leap day");
-        assert!(day_of("2000-02-29").is_some(), "a leap day of a 400th year");
-        for day in [-1, 0, 11_016, 20_414, 40_000] {
-            assert_eq!(day_of(&date_of(day)), Some(day));
-        }
-        assert_eq!(
-            day_of_ms(1_795_000_000_000.0),
-            day_of("2026-11-18").unwrap()
-        );
     }
 
     #[test]

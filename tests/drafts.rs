@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use common_ground::calendar::day_of;
 use common_ground::draft::favour::check_for;
 use common_ground::draft::{
     drafts, Brief, Context, DraftError, FactKind, Lang, Purpose, FREE_LIMIT, PREMIUM_LIMIT,
@@ -15,7 +16,7 @@ use common_ground::extract::{extract, Extraction};
 use common_ground::history::annotate;
 use common_ground::model::{Contact, Conversation, Note, Profile};
 use common_ground::people::{ContactByUser, People};
-use common_ground::relationship::{day_of, Kept};
+use common_ground::relationship::Kept;
 
 const PHRASE_BANK: &str = include_str!("../src/draft/words.rs");
 

@@ -25,11 +25,12 @@ mod cli {
     use common_ground::phrases::{self, book};
     use std::collections::HashMap;
 
+    use common_ground::calendar::{day_of, Day};
     use common_ground::history::{annotate, Annotation};
     use common_ground::import::{read_files, sample, ExportFile};
     use common_ground::model::{Contact, Conversation, Invitation, Note, Profile};
     use common_ground::people::{ContactByUser, People};
-    use common_ground::relationship::{day_of, Day, Kept};
+    use common_ground::relationship::Kept;
 
     #[derive(Parser)]
     #[command(name = "cg", version, about = "Common Ground from the command line")]

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 use regex_lite::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{date_of, day_of_ms};
 use crate::history::{Annotation, Change, Shared};
 use crate::model::{fold, Interaction, InteractionKind, Note, Profile};
-use crate::relationship::{date_of, day_of_ms, Strength};
+use crate::relationship::Strength;
 
 /// What kind of thing a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -21,7 +21,7 @@
 
 use std::sync::OnceLock;
 
-use crate::relationship::{date_of, Day};
+use crate::calendar::{date_of, Day};
 
 include!(concat!(env!("OUT_DIR"), "/books.rs"));
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::*;
-use crate::relationship::day_of;
+use crate::calendar::day_of;
 
 fn en() -> &'static Book {
     book(Lang::EN)

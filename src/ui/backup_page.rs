@@ -11,9 +11,9 @@ use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use super::{ask, by_id, failure, t};
 use crate::backup::{contacts_csv, contacts_vcard, parse, Backup, StoredContact};
+use crate::calendar::date_of;
 use crate::chrome::{local_time, local_today};
 use crate::protocol::{Request, Response};
-use crate::relationship::date_of;
 
 struct View {
     document: Document,
