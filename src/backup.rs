@@ -254,8 +254,17 @@ impl BackupError {
                 line,
                 column,
                 detail,
+            }
+            | BackupError::Damaged {
+                line,
+                column,
+                detail,
             } => t.say(
-                "backup_error.not_json",
+                if matches!(self, BackupError::NotJson { .. }) {
+                    "backup_error.not_json"
+                } else {
+                    "backup_error.damaged"
+                },
                 &[
                     ("line", &n(*line)),
                     ("column", &n(*column)),
@@ -268,18 +277,6 @@ impl BackupError {
                 &[
                     ("version", &version.to_string()),
                     ("reads", &VERSION.to_string()),
-                ],
-            ),
-            BackupError::Damaged {
-                line,
-                column,
-                detail,
-            } => t.say(
-                "backup_error.damaged",
-                &[
-                    ("line", &n(*line)),
-                    ("column", &n(*column)),
-                    ("detail", &detail.message(t)),
                 ],
             ),
             BackupError::Invalid(problem) => {

@@ -127,6 +127,18 @@ fn keys_used() -> BTreeSet<String> {
     used
 }
 
+/// The files of `extension/` (not its folders) whose name ends in `.<ext>`.
+fn extension_files(ext: &str) -> Vec<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -257,12 +269,7 @@ fn a_missing_name_stays_visible_and_braces_do_not_confuse_filling() {
 /// The HTML skeletons hold no text of their own: every word comes from a book.
 #[test]
 fn the_html_skeletons_carry_no_text() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "html") {
-            continue;
-        }
+    for path in extension_files("html") {
         let html = scraper::Html::parse_document(&std::fs::read_to_string(&path).unwrap());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for node in html.tree.nodes() {
@@ -297,12 +304,7 @@ fn the_html_skeletons_carry_no_text() {
 /// Nor do the stylesheets: generated content is a phrase (`attr(…)`), never words.
 #[test]
 fn the_stylesheets_carry_no_words() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "css") {
-            continue;
-        }
+    for path in extension_files("css") {
         let css = std::fs::read_to_string(&path).unwrap();
         for (i, line) in css.lines().enumerate() {
             let Some((_, value)) = line.split_once("content:") else {

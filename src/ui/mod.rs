@@ -69,7 +69,7 @@ pub async fn start_ui(view: String) -> Result<(), JsValue> {
 /// Puts the page in `lang`: every element that names a phrase (`data-t` for its text,
 /// `data-t-aria`, `data-t-placeholder`, `data-t-title` for those attributes, `data-t-empty` for
 /// the `data-empty` its stylesheet shows when it is empty) gets it, and the document its `lang`.
-pub(crate) fn use_language(lang: Lang) -> Result<(), JsValue> {
+fn use_language(lang: Lang) -> Result<(), JsValue> {
     LANG.set(lang);
     let document = document()?;
     if let Some(html) = document.document_element() {
