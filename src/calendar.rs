@@ -1,5 +1,6 @@
 //! The calendar: a day as a count since 1970-01-01, read from and written as `YYYY-MM-DD`,
-//! and the day a moment falls on. A leaf: every module that counts days uses it.
+//! the day a moment falls on, and a month as a count since year 0 (`YYYY-MM`, or a year alone,
+//! as positions and schools give them). A leaf: every module that counts days or months uses it.
 //!
 //! ```
 //! use common_ground::calendar::{date_of, day_of};
@@ -56,6 +57,26 @@ pub fn date_of(day: Day) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A month as a count since year 0: comparable, subtractable.
+pub type Month = i32;
+
+/// "2021-11" → that month; "2021" → January (as a start) or December (as an end).
+pub fn month_of(date: &str, end: bool) -> Option<Month> {
+    let mut parts = date.trim().split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: i32 = match parts.next() {
+        Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
+        None if end => 12,
+        None => 1,
+    };
+    Some(year * 12 + month - 1)
+}
+
+/// The month a day falls in.
+pub fn month_of_day(day: Day) -> Month {
+    month_of(&date_of(day)[..7], false).unwrap_or_default()
 }
 
 #[cfg(test)]

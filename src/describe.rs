@@ -593,7 +593,7 @@ mod tests {
         );
         assert_eq!(
             fact_line(nl(), &shared),
-            "Veldwerk Analytics — hun profiel en het jouwe: werkervaring (61 maanden tegelijk)"
+            "Veldwerk Analytics — jullie profielen: werkervaring (61 maanden tegelijk)"
         );
         let met = Fact::new(
             FactKind::Met,

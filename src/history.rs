@@ -10,26 +10,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::{date_of, Day};
+use crate::calendar::{month_of, month_of_day, Day, Month};
 use crate::model::{fold, Profile};
 use crate::names::org_key;
 use crate::people::{Activity, Known, People};
 use crate::relationship::{relationship, Kept, Ledger, Relationship, Strength, Tie};
-
-/// A month as a count since year 0: comparable, subtractable.
-pub type Month = i32;
-
-/// "2021-11" → that month; "2021" → January (as a start) or December (as an end).
-pub fn month_of(date: &str, end: bool) -> Option<Month> {
-    let mut parts = date.trim().split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: i32 = match parts.next() {
-        Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
-        None if end => 12,
-        None => 1,
-    };
-    Some(year * 12 + month - 1)
-}
 
 /// Everything the user and the person share.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -218,11 +203,6 @@ pub fn finish(
     };
     annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));
     annotation.changes = previous.map(|p| changes(p, them)).unwrap_or_default();
-}
-
-/// The month a day falls in.
-pub fn month_of_day(day: Day) -> Month {
-    month_of(&date_of(day)[..7], false).unwrap_or_default()
 }
 
 /// The person on the page among the user's contacts: by profile address, else by name (and
