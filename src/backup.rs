@@ -19,7 +19,7 @@ use crate::model::{
     Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
 };
 use crate::people::ContactByUser;
-use crate::phrases::{book, Book, Lang};
+use crate::phrases::Book;
 use crate::protocol::MAX_NOTE_CHARS;
 
 pub const FORMAT: &str = "common-ground-backup";
@@ -344,11 +344,7 @@ impl Problem {
     }
 }
 
-impl std::fmt::Display for BackupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(book(Lang::EN)))
-    }
-}
+crate::phrases::in_english!(BackupError);
 
 impl std::error::Error for BackupError {}
 
@@ -945,7 +941,7 @@ mod tests {
         let mut twice = good();
         twice.notes[1].id = twice.notes[0].id;
         let e = parse(&serde_json::to_string(&twice).unwrap()).unwrap_err();
-        let nl = book(Lang::from_code("nl").unwrap());
+        let nl = crate::phrases::book(crate::phrases::Lang::from_code("nl").unwrap());
         assert_eq!(
             e.message(nl),
             format!(

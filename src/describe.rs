@@ -303,8 +303,8 @@ pub fn relationship_lines(t: &Book, r: &Relationship) -> Vec<String> {
     lines.push(t.say(
         "relationship.balance",
         &[
-            ("gave", &r.gave.to_string()),
-            ("asked", &r.asked.to_string()),
+            ("gave", &t.number(u64::from(r.gave))),
+            ("asked", &t.number(u64::from(r.asked))),
         ],
     ));
     lines.push(

@@ -24,7 +24,7 @@ use facts::{facts, last_contact, met_fact, new_role, role_or_headline, Detail};
 use words::Words;
 
 use crate::model::Profile;
-use crate::phrases::{book, Book};
+use crate::phrases::Book;
 
 /// The language of a draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,11 +277,7 @@ impl DraftError {
     }
 }
 
-impl std::fmt::Display for DraftError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(book(crate::phrases::Lang::EN)))
-    }
-}
+crate::phrases::in_english!(DraftError);
 
 impl std::error::Error for DraftError {}
 

@@ -27,7 +27,7 @@ use std::io::{Cursor, Read};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{fold, Contact, Conversation, Education, Invitation, Position, Profile, Site};
-use crate::phrases::{book, Book, Lang};
+use crate::phrases::Book;
 pub use table::Why;
 use table::{has_columns, Row, Skipped, Table};
 use when::{parse_day, parse_month};
@@ -144,11 +144,7 @@ impl ImportError {
     }
 }
 
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(book(Lang::EN)))
-    }
-}
+crate::phrases::in_english!(ImportError);
 
 impl std::error::Error for ImportError {}
 

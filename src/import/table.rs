@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::phrases::{book, Book, Lang};
+use crate::phrases::Book;
 
 /// A row: field values by lower-cased header name, and the file line it starts on (1-based).
 #[derive(Debug, Clone)]
@@ -118,11 +118,7 @@ impl Why {
     }
 }
 
-impl std::fmt::Display for Why {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(book(Lang::EN)))
-    }
-}
+crate::phrases::in_english!(Why);
 
 impl serde::Serialize for Why {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

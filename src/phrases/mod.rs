@@ -273,6 +273,20 @@ impl Book {
     }
 }
 
+/// `Display` for types that say themselves through a book (`fn message(&self, t: &Book)`): their
+/// words in English, the command line's language.
+macro_rules! in_english {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let english = $crate::phrases::book($crate::phrases::Lang::EN);
+                f.write_str(&self.message(english))
+            }
+        }
+    )+};
+}
+pub(crate) use in_english;
+
 /// `template` with each `{name}` replaced; an unknown `{name}` stays as written.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());

@@ -127,14 +127,14 @@ fn keys_used() -> BTreeSet<String> {
     used
 }
 
-/// The files of `extension/` (not its folders) whose name ends in `.<ext>`.
+/// The files under `extension/` whose name ends in `.<ext>`.
 fn extension_files(ext: &str) -> Vec<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("extension");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == ext))
-        .collect();
+    let mut files = Vec::new();
+    collect(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("extension"),
+        &mut files,
+    );
+    files.retain(|path| path.extension().is_some_and(|e| e == ext));
     files.sort();
     files
 }

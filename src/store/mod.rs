@@ -137,11 +137,7 @@ impl StoreError {
     }
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(crate::phrases::book(crate::phrases::Lang::EN)))
-    }
-}
+crate::phrases::in_english!(StoreError);
 
 impl std::error::Error for StoreError {}
 

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSite, launchBrowser, overlayFrame, SITE, PAGES } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, bodyOf, SITE, PAGES } from './harness.mjs';
 
 let site, browser;
 
@@ -76,8 +76,7 @@ test('moving to another profile without a reload moves the overlay with it', T, 
   let frame = await overlayFrame(page);
   await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
   // What LinkedIn's router does: a new address in history and a new page body, no load.
-  const next = readFileSync(join(PAGES, 'lotte-jansen.html'), 'utf8');
-  const body = next.slice(next.indexOf('<body>') + 6, next.lastIndexOf('</body>'));
+  const body = bodyOf('lotte-jansen');
   await page.evaluate((html) => {
     history.pushState({}, '', '/in/lotte-jansen/');
     document.body.innerHTML = html;
@@ -128,8 +127,7 @@ test('opening a profile from the feed, inside the application, brings the overla
   const page = await browser.context.newPage();
   await page.goto(`${SITE}/feed/`);
   // The feed is not a profile: the script there only asked whether the address is one.
-  const next = readFileSync(join(PAGES, 'sanne-de-vries.html'), 'utf8');
-  const body = next.slice(next.indexOf('<body>') + 6, next.lastIndexOf('</body>'));
+  const body = bodyOf('sanne-de-vries');
   await page.evaluate((html) => {
     history.pushState({}, '', '/in/sanne-de-vries/');
     document.body.innerHTML = html;

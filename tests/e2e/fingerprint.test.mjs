@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSite, launchBrowser, overlayFrame, overlayShown, SITE, PAGES } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, overlayShown, bodyOf, SITE, PAGES } from './harness.mjs';
 
 let site, browser;
 
@@ -81,8 +81,7 @@ test('a page that invents a new person every second has at most five stored a mi
   await page.goto(`${SITE}/in/sanne-de-vries/`);
   const frame = await overlayFrame(page);
   await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
-  const template = readFileSync(join(PAGES, 'lotte-jansen.html'), 'utf8');
-  const body = template.slice(template.indexOf('<body>') + 6, template.lastIndexOf('</body>'));
+  const body = bodyOf('lotte-jansen');
   await page.evaluate(async (html) => {
     for (let n = 0; n < 20; n++) {
       history.pushState({}, '', `/in/invented-${n}/`);
@@ -120,8 +119,7 @@ test('a profile in a tab the user is not in is read only once they turn to it', 
   await behind.goto(`${SITE}/feed/`);
   await unfocused(behind);
   await front.bringToFront();
-  const template = readFileSync(join(PAGES, 'pieter-bakker.html'), 'utf8');
-  const body = template.slice(template.indexOf('<body>') + 6, template.lastIndexOf('</body>'));
+  const body = bodyOf('pieter-bakker');
   await behind.evaluate((html) => {
     history.pushState({}, '', '/in/pieter-bakker/');
     document.body.innerHTML = html;

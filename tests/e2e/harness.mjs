@@ -135,6 +135,12 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
   return { context, worker, extensionId, close };
 }
 
+/** What a sample page's <body> holds, for a page script to put in place of its own. */
+export function bodyOf(name) {
+  const page = readFileSync(join(PAGES, `${name}.html`), 'utf8');
+  return page.slice(page.indexOf('<body>') + 6, page.lastIndexOf('</body>'));
+}
+
 /** The overlay frame on `page` (found by its extension URL, which the page itself cannot read). */
 export async function overlayFrame(page, { timeout = 15_000 } = {}) {
   const deadline = Date.now() + timeout;
