@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Common Ground's one entry point.
 #
-#   ./build.sh          build dist/ (the unpacked extension) and a store-ready zip
+#   ./build.sh          build dist/chromium and dist/firefox (the unpacked extension for each
+#                       browser) and a store-ready zip of each in target/
 #   ./build.sh demo     build, then show the extension on bundled sample profiles in Chromium
-#   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, end-to-end tests
+#   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, web-ext lint,
+#                       end-to-end tests in Chromium and Firefox ESR
 #   ./build.sh bench    benchmarks that print figures (extraction, import and the common
 #                       ground, natively and in Chromium)
 #   ./build.sh fuzz     a million random and mutated pages through the page reader (about five
@@ -21,10 +23,10 @@ CRATE=common_ground
 DIST=$ROOT/dist
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 VERSION=$(sed -n 's/^  "version": "\(.*\)",/\1/p' manifest.json)
-ZIP=$ROOT/target/common-ground-$VERSION.zip
 export PATH="$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export FIREFOX=${FIREFOX:-/usr/bin/firefox-esr}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -34,6 +36,7 @@ setup() {
   local missing=()
   [ -x "$CHROMIUM" ] || missing+=(chromium)
   [ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+  [ -x "$FIREFOX" ] || missing+=(firefox-esr)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v node >/dev/null || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
@@ -88,6 +91,56 @@ export function reinstantiate() {
 JS
 }
 
+# The browser's manifest from the one in the repository, which holds what both browsers need:
+# Chromium's has the side panel and a service worker; Firefox's the sidebar, a background script
+# and its add-on id with what the add-on collects (nothing). Each reads its own without a warning.
+browser_manifest() {
+  python3 - "$1" manifest.json "$2" <<'PY'
+import json, sys
+browser, source, out = sys.argv[1:]
+m = json.load(open(source))
+if browser == "chromium":
+    del m["sidebar_action"], m["browser_specific_settings"]
+    m["background"] = {"service_worker": m["background"]["service_worker"], "type": "module"}
+else:
+    del m["side_panel"]
+    m["permissions"].remove("sidePanel")
+    m["background"] = {"scripts": m["background"]["scripts"], "type": "module"}
+    # Firefox's extension addresses are random per install: it has no use_dynamic_url.
+    for resources in m["web_accessible_resources"]:
+        resources.pop("use_dynamic_url", None)
+json.dump(m, open(out, "w"), indent=2, ensure_ascii=False)
+PY
+}
+
+# dist/<browser>/ from the extension's files, the Wasm modules and the browser's own parts
+# (extension/<browser>/), and its zip in target/.
+package() {
+  local browser=$1 out=$DIST/$1 zip=$ROOT/target/common-ground-$VERSION-$1.zip
+  mkdir -p "$out"
+  cp -r "$DIST/wasm" "$out/"
+  (cd extension && find . -type f ! -name '*.py' ! -path './chromium/*' ! -path './firefox/*' -exec cp --parents {} "$out/" \;)
+  cp "extension/$browser/"* "$out/"
+  browser_manifest "$browser" "$out/manifest.json"
+  # The side panel is the overlay's view at full size: one skeleton, marked as the panel and
+  # given the script that follows the active tab.
+  sed -e 's|<body data-view="overlay">|<body data-view="overlay" class="panel">|' \
+      -e 's|<script type="module" src="overlay.js"></script>|&<script src="panel.js" defer></script>|' \
+      extension/overlay.html > "$out/panel.html"
+  grep -q 'class="panel"' "$out/panel.html" && grep -q panel.js "$out/panel.html" \
+    || { echo "build.sh: could not make panel.html from overlay.html" >&2; exit 1; }
+  rm -f "$zip"
+  (cd "$out" && python3 - "$zip" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for folder, _, files in sorted(os.walk(".")):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            z.write(path, os.path.relpath(path, "."))
+PY
+  )
+}
+
 build() {
   rm -rf "$DIST"
   mkdir -p "$DIST/wasm"
@@ -101,34 +154,19 @@ build() {
   wasm_module importer
   say "compiling the options page to WebAssembly"
   wasm_module settings
-  cp manifest.json "$DIST/"
-  (cd extension && find . -type f ! -name '*.py' -exec cp --parents {} "$DIST/" \;)
-  # The side panel is the overlay's view at full size: one skeleton, marked as the panel and
-  # given the script that follows the active tab.
-  sed -e 's|<body data-view="overlay">|<body data-view="overlay" class="panel">|' \
-      -e 's|<script type="module" src="page.js"></script>|&<script src="panel.js" defer></script>|' \
-      extension/overlay.html > "$DIST/panel.html"
-  grep -q 'class="panel"' "$DIST/panel.html" && grep -q panel.js "$DIST/panel.html" \
-    || { echo "build.sh: could not make panel.html from overlay.html" >&2; exit 1; }
-  rm -f "$ZIP"
-  (cd "$DIST" && python3 - "$ZIP" <<'PY'
-import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for folder, _, files in sorted(os.walk(".")):
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            z.write(path, os.path.relpath(path, "."))
-PY
-  )
+  package chromium
+  package firefox
+  rm -rf "$DIST/wasm"
   say "built"
-  echo "  unpacked extension: $DIST"
-  echo "  store zip:          $ZIP"
+  echo "  Chromium: $DIST/chromium, target/common-ground-$VERSION-chromium.zip"
+  echo "  Firefox:  $DIST/firefox, target/common-ground-$VERSION-firefox.zip"
   local module
   for module in background reader ui settings importer; do
     printf '  wasm %-13s %s bytes, %s bytes gzipped\n' "($module):" \
-      "$(stat -c %s "$DIST/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/wasm/${module}_bg.wasm" | wc -c)"
+      "$(stat -c %s "$DIST/chromium/wasm/${module}_bg.wasm")" "$(gzip -9c "$DIST/chromium/wasm/${module}_bg.wasm" | wc -c)"
   done
-  echo "  load it in Chrome:  chrome://extensions → Developer mode → Load unpacked → $DIST"
+  echo "  load it in Chrome:  chrome://extensions → Developer mode → Load unpacked → $DIST/chromium"
+  echo "  load it in Firefox: about:debugging → This Firefox → Load Temporary Add-on → $DIST/firefox/manifest.json"
 }
 
 native_tests() {
@@ -152,8 +190,13 @@ wasm_tests() {
     cargo test --target "$TARGET" --test wasm_store
 }
 
+firefox_lint() {
+  say "Mozilla's add-on checks on dist/firefox (web-ext lint, warnings are errors)"
+  node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors --no-config-discovery
+}
+
 e2e_tests() {
-  say "end-to-end tests: Chromium with the extension loaded"
+  say "end-to-end tests: Chromium and Firefox ESR with the extension loaded"
   node --test --test-concurrency=1 tests/e2e/
 }
 
@@ -161,7 +204,7 @@ case "${1:-build}" in
   setup) setup ;;
   build) setup; build ;;
   demo) setup; build; say "demo"; node tests/e2e/demo.mjs ;;
-  test) setup; native_tests; wasm_tests; build; e2e_tests ;;
+  test) setup; native_tests; wasm_tests; build; firefox_lint; e2e_tests ;;
   bench) setup; build
     say "extraction, native (criterion)"; cargo bench --bench extract
     say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs

@@ -1,9 +1,12 @@
-// Module service worker: loads the Rust core and the page reader, hands a content script's page
-// to the reader and every runtime message (a page as read) to the core. JavaScript only because a
-// service worker must register its listeners synchronously at start, before the Wasm has been
-// instantiated. Two modules because the HTML parser alone fills most of one's size budget.
+// The background (a module service worker in Chromium, a module background script in Firefox):
+// loads the Rust core and the page reader, hands a content script's page to the reader and every
+// runtime message (a page as read) to the core. JavaScript only because a background must
+// register its listeners synchronously at start, before the Wasm has been instantiated. Two modules because the HTML parser alone fills most of one's size budget.
 import init, { handle_message, handle_reading, phrase, reinstantiate as restartCore } from './wasm/background.js';
 import initReader, { read_page, reinstantiate as restartReader, trap_for_tests } from './wasm/reader.js';
+// What the toolbar button does differs by browser: the side panel (Chromium) or the sidebar
+// (Firefox). build.sh puts the browser's own toolbar.js beside this script.
+import './toolbar.js';
 
 const wasm = (name) => new URL(`./wasm/${name}_bg.wasm`, import.meta.url);
 const ready = Promise.all([
@@ -11,8 +14,6 @@ const ready = Promise.all([
   initReader({ module_or_path: wasm('reader') }),
 ]);
 
-// The toolbar button opens the side panel (Chromium; Firefox shows its sidebar instead).
-chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   ready

@@ -1,8 +1,10 @@
-// Loader for every extension page: instantiate the Wasm module the page names in
-// <body data-module="…"> (`ui` unless it says otherwise: the overlay and side panel; `settings`
-// for the options page; `importer` for the import page, so that the overlay never carries the
-// zip and CSV readers or the backup) and start the view it names in <body data-view="…">.
-// The overlay frame keeps when its courier last handed the page over and showed it, for the
+// What every extension page does at start, whichever Wasm module it runs: instantiate the module
+// (its glue finds the .wasm file beside itself) and start the view named in <body data-view="…">.
+// Each page has its own small entry script that imports its module statically (overlay.js for
+// the overlay and side panel, import.js, options.js): the overlay never carries the zip and CSV
+// readers or the backup, and no page loads code by a computed name.
+//
+// The overlay frame also keeps when its courier last handed the page over and showed it, for the
 // benchmarks: the content script posts the two times to this frame alone, so that the page's own
 // timeline holds no mark of Common Ground. Only times: nothing here trusts them for anything else.
 window.addEventListener('message', (event) => {
@@ -11,7 +13,9 @@ window.addEventListener('message', (event) => {
     globalThis.cgCourier = { snapshot: times.snapshot, mounted: times.mounted };
   }
 });
-const name = document.body.dataset.module || 'ui';
-const module = await import(`./wasm/${name}.js`);
-await module.default({ module_or_path: new URL(`./wasm/${name}_bg.wasm`, import.meta.url) });
-await module.start_ui(document.body.dataset.view);
+
+/** Instantiates `module` (a wasm-bindgen glue module) and starts this page's view. */
+export async function start(module) {
+  await module.default();
+  await module.start_ui(document.body.dataset.view);
+}

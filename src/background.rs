@@ -465,16 +465,19 @@ async fn people(store: &Store) -> Result<Rc<People>, StoreError> {
     BUILDING.with(|b| *b.borrow_mut() = Some(done));
     let built = build_people(store).await;
     BUILDING.with(|b| b.borrow_mut().take());
-    let _ = finished.call0(&JsValue::UNDEFINED);
+    if let Some(finished) = finished {
+        let _ = finished.call0(&JsValue::UNDEFINED);
+    }
     built
 }
 
-/// A promise and the function that resolves it.
-fn signal() -> (js_sys::Promise, js_sys::Function) {
+/// A promise and the function that resolves it (always there: the executor runs at once,
+/// inside `Promise::new`). Not `Function::default()` in its place: that is `new Function()`,
+/// an eval that Firefox's add-on checks refuse.
+fn signal() -> (js_sys::Promise, Option<js_sys::Function>) {
     let mut resolve = None;
     let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
-    // The executor runs at once, inside `Promise::new`.
-    (promise, resolve.unwrap_or_else(js_sys::Function::default))
+    (promise, resolve)
 }
 
 async fn build_people(store: &Store) -> Result<Rc<People>, StoreError> {

@@ -3,9 +3,9 @@
 // table; asserts nothing.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSite, launchBrowser, PAGES, DIST } from './harness.mjs';
+import { startSite, launchBrowser, PAGES, ROOT } from './harness.mjs';
 
-const SHARED = join(DIST, '..', '..', 'shared', 'fixtures', 'linkedin-html');
+const SHARED = join(ROOT, '..', 'shared', 'fixtures', 'linkedin-html');
 const RUNS = 31;
 const li = 'https://www.linkedin.com/in/someone/';
 const candidates = [

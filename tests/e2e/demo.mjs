@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSite, launchBrowser, overlayFrame, SITE, DIST } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, SITE, ROOT } from './harness.mjs';
 
-const OUT = join(DIST, '..', 'demo-screenshots');
+const OUT = join(ROOT, 'demo-screenshots');
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 mkdirSync(OUT, { recursive: true });

@@ -13,14 +13,16 @@ import { chromium } from 'playwright-core';
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The unpacked extension for each browser, as ./build.sh writes them. */
+export const DIST = join(ROOT, 'dist', 'chromium');
+export const FIREFOX_DIST = join(ROOT, 'dist', 'firefox');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 export const SITE = 'https://www.linkedin.com';
 /** A personal site with schema.org Person markup: read only when the user asks (activeTab). */
 export const OTHER_SITE = 'https://people.example.org';
 // Every host the loopback server answers for: LinkedIn, one of its country subdomains for public
 // profiles, GitHub, and a site of no platform at all.
-const HOSTS = ['www.linkedin.com', 'br.linkedin.com', 'github.com', 'people.example.org'];
+export const HOSTS = ['www.linkedin.com', 'br.linkedin.com', 'github.com', 'people.example.org'];
 
 // Like LinkedIn's, a CSP without 'wasm-unsafe-eval': the content script must not need Wasm.
 const PAGE_CSP =
