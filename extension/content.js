@@ -26,9 +26,12 @@
 
   let frame = null; // the one element this script puts in the page
   let person = null; // whom the overlay shows
-  // Names this tab's overlay frame among all extension pages that hear runtime messages.
+  // This tab's overlay frame knows it from its own address, which the page cannot read: what is
+  // posted to the frame with it comes from here (the page can post to the frame too).
   const token = Math.random().toString(36).slice(2);
   let revision = 0; // bumped on every stored reading, so the overlay asks the core again
+  let shown = null; // what the frame was last told, `{shown: {person, token, revision}}`
+  let preparedFor = null; // whom the frame's address names
   let collapsed = false;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
   let pageStyle = null; // <html>'s style attribute before space was reserved (null: it had none)
@@ -99,7 +102,8 @@
     frame.title = 'Common Ground';
     frame.allow = 'clipboard-write'; // the drafts' Copy button
     layout();
-    frame.addEventListener('load', tellFrameTheTimes);
+    frame.addEventListener('load', frameLoaded);
+    preparedFor = who;
     document.documentElement.append(frame);
     // Sent to the overlay once in the page, never through `src`: the address (with the person's
     // key and this frame's token) is then the frame's own, which the page cannot read.
@@ -109,10 +113,10 @@
   }
 
   /**
-   * Shows the overlay for `who`. The frame (and the side panel, if open) hear that the tab now
-   * shows `who` with a new reading stored, and ask the core again. Only extension pages hear
-   * runtime messages, and nothing about the person is in this one beyond the key the page's own
-   * address gives. The frame's address is never changed from here: with `use_dynamic_url` its
+   * Shows the overlay for `who`. The frame (posted to its window) and the side panel, if open (a
+   * runtime message, which only extension pages hear), learn that the tab now shows `who` with a
+   * new reading stored, and ask the core again. Nothing about the person is in the message
+   * beyond the key the page's own address gives. The frame's address is never changed from here: with `use_dynamic_url` its
    * real address is not the one this script set, so any change would reload it.
    */
   function mount(who) {
@@ -121,9 +125,29 @@
     layout();
     times.mounted = performance.timeOrigin + performance.now();
     tellFrameTheTimes();
-    chrome.runtime
-      .sendMessage({ shown: { person: who, token, revision: ++revision } })
-      .catch(() => {});
+    shown = { shown: { person: who, token, revision: ++revision } };
+    tellFrame(shown);
+    // The side panel, if open, hears it as a runtime message.
+    chrome.runtime.sendMessage(shown).catch(() => {});
+  }
+
+  /**
+   * Posts `message` to the overlay frame alone, as `{commonGround: message}`. To any origin:
+   * Chromium gives the frame a dynamic origin this script cannot name. Were the page to load a
+   * document of its own into the frame, it would learn the token of a frame that no longer
+   * exists, and the key its own address gives.
+   */
+  function tellFrame(message) {
+    frame?.contentWindow?.postMessage({ commonGround: message }, '*');
+  }
+
+  /**
+   * The frame has loaded: it shows whom its address names; if the tab moved on to someone else
+   * while it loaded, it hears so now.
+   */
+  function frameLoaded() {
+    tellFrameTheTimes();
+    if (shown && shown.shown.person !== preparedFor) tellFrame(shown);
   }
 
   /**
@@ -133,14 +157,14 @@
    */
   function tellFrameTheTimes() {
     if (frame && times.mounted > 0) {
-      frame.contentWindow?.postMessage({ commonGroundTimes: { ...times } }, '*');
+      tellFrame({ times: { ...times } });
     }
   }
 
   function unmount() {
     if (!frame) return;
     frame.remove();
-    frame = person = null;
+    frame = person = shown = preparedFor = null;
     reservePageSpace(false);
   }
 
@@ -237,7 +261,7 @@
       if (!person) return sendResponse(false);
       collapsed = false;
       layout();
-      chrome.runtime.sendMessage({ focus_note: { token } }).catch(() => {});
+      tellFrame({ focus_note: { token } });
       sendResponse(true);
     } else if (message && message.type === 'invite_note') {
       // The user pressed "Put in invite note" on a draft.

@@ -8,7 +8,7 @@
 // benchmarks: the content script posts the two times to this frame alone, so that the page's own
 // timeline holds no mark of Common Ground. Only times: nothing here trusts them for anything else.
 window.addEventListener('message', (event) => {
-  const times = event.source === window.parent && event.data && event.data.commonGroundTimes;
+  const times = event.source === window.parent && event.data?.commonGround?.times;
   if (times && Number.isFinite(times.snapshot) && Number.isFinite(times.mounted)) {
     globalThis.cgCourier = { snapshot: times.snapshot, mounted: times.mounted };
   }

@@ -148,6 +148,7 @@ async fn route(request: Request, sender: &Sender, caller: Caller) -> Result<Resp
         // overlay's question finds them ready.
         // Meant for the side panel, which listens to the same messages.
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
+        Request::PutInInviteNote { text } => Ok(put_in_invite_note(text, sender).await),
         Request::Recognise { url } => {
             let answer = recognised(&url);
             if matches!(
@@ -180,6 +181,7 @@ async fn route_stored(
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
+        Request::PutInInviteNote { text } => Ok(put_in_invite_note(text, sender).await),
         Request::Snapshot { .. } => Err(StoreError::Refused(Refusal::UnreadPage)),
         Request::Read { url, reading } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
@@ -530,10 +532,56 @@ fn caller(sender: &Sender) -> Caller {
 }
 
 async fn tell_tab<T: Serialize>(tab_id: i32, message: &T) {
+    // The tab may have navigated away; then there is nobody to tell.
+    let _ = ask_tab(tab_id, message).await;
+}
+
+/// What the content script of `tab_id`'s top frame answers `message`; `None` when there is no
+/// content script there to answer (another site, a browser page, a tab closed meanwhile).
+async fn ask_tab<T: Serialize>(tab_id: i32, message: &T) -> Option<JsValue> {
     let options = to_js(&serde_json::json!({ "frameId": 0 }));
-    if let Ok(promise) = chrome::tabs_send_message(tab_id, &to_js(message), &options) {
-        // The tab may have navigated away; then there is nobody to tell.
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let promise = chrome::tabs_send_message(tab_id, &to_js(message), &options).ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// The active tab of the window the user was last in (the side panel's, when it asks).
+async fn active_tab() -> Option<i32> {
+    let query = to_js(&serde_json::json!({ "active": true, "lastFocusedWindow": true }));
+    let tabs = wasm_bindgen_futures::JsFuture::from(chrome::tabs_query(&query).ok()?)
+        .await
+        .ok()?;
+    let tab = js_sys::Reflect::get(&tabs, &0.into()).ok()?;
+    let id = js_sys::Reflect::get(&tab, &"id".into()).ok()?.as_f64()?;
+    Some(id as i32)
+}
+
+/// Asks the content script of the sender's tab (the overlay's; the active one for the side
+/// panel) to put `text` in LinkedIn's invitation note box; its `{filled, open, limit}` as the
+/// core answers it.
+async fn put_in_invite_note(text: String, sender: &Sender) -> Response {
+    let tab = match &sender.tab {
+        Some(tab) => Some(tab.id),
+        None => active_tab().await,
+    };
+    let answer = match tab {
+        Some(tab) => ask_tab(tab, &ToContentScript::InviteNote { text }).await,
+        None => None,
+    };
+    let Some(answer) = answer else {
+        return Response::InviteNote {
+            reached: false,
+            filled: false,
+            open: false,
+            limit: None,
+        };
+    };
+    let field =
+        |name: &str| js_sys::Reflect::get(&answer, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    Response::InviteNote {
+        reached: true,
+        filled: field("filled").as_bool().unwrap_or(false),
+        open: field("open").as_bool().unwrap_or(false),
+        limit: field("limit").as_f64().map(|l| l as usize),
     }
 }
 

@@ -18,11 +18,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener)]
     pub fn runtime_on_message(listener: &js_sys::Function);
 
-    /// `chrome.tabs.getCurrent()`: the tab an extension page is shown in (the overlay's frame);
-    /// `undefined` elsewhere (the side panel).
-    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = getCurrent, catch)]
-    pub fn tabs_get_current() -> Result<js_sys::Promise, JsValue>;
-
     /// `chrome.tabs.query(queryInfo)`.
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query, catch)]
     pub fn tabs_query(query: &JsValue) -> Result<js_sys::Promise, JsValue>;

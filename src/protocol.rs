@@ -69,9 +69,15 @@ pub enum Request {
     /// From the service worker's context-menu handler: keep `text` (the selection) as a note
     /// about the person whose profile is at `url`, with that address.
     Capture { url: String, text: String },
-    /// From the content script, when the user pressed the shortcut for a note: the overlay frame
-    /// named by `token` opens and focuses its note box. The core only acknowledges it.
+    /// Posted by the content script to its overlay frame (never sent to the core, which would
+    /// only acknowledge it), when the user pressed the shortcut for a note: the frame named by
+    /// `token` opens and focuses its note box.
     FocusNote { token: String },
+    /// `Put in invite note` (the overlay, or the side panel for the active tab): `text` goes
+    /// into LinkedIn's open invitation note box of the overlay's tab, through its content
+    /// script; answered [`Response::InviteNote`]. Through the core because an extension frame
+    /// inside a web page has no `tabs` API in Firefox.
+    PutInInviteNote { text: String },
     /// From the options page: everything stored, as one backup file (`backup::Backup`).
     Backup,
     /// From the options page: replace everything stored with this backup file's content (any
@@ -218,6 +224,7 @@ impl Request {
             | Request::ThisIsMe { .. }
             | Request::SetMe { .. }
             | Request::Flag { .. }
+            | Request::PutInInviteNote { .. }
             | Request::Language { .. } => caller == Caller::ExtensionPage,
         }
     }
@@ -252,6 +259,7 @@ impl Request {
             Request::SetMe { .. } => "set_me",
             Request::Flag { .. } => "flag",
             Request::Language { .. } => "language",
+            Request::PutInInviteNote { .. } => "put_in_invite_note",
         }
     }
 }
@@ -370,6 +378,15 @@ pub enum Response {
     /// The interface's language setting, as stored (`auto` when never set).
     Language {
         setting: String,
+    },
+    /// What the content script found when asked to put a draft in the invitation note box:
+    /// whether the tab's page could be reached at all, whether the draft is in the box, whether
+    /// a dialog was open, and the box's length limit, if it has one.
+    InviteNote {
+        reached: bool,
+        filled: bool,
+        open: bool,
+        limit: Option<usize>,
     },
     Done,
     /// Something went wrong; `message` is written for the user.

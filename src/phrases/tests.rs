@@ -120,7 +120,10 @@ fn keys_used() -> BTreeSet<String> {
             let text = std::fs::read_to_string(&file).unwrap();
             look(&text, '"');
             if name.ends_with(".js") {
-                look(&text, '\'');
+                // Line by line: an apostrophe in a comment pairs quotes only up to its line's end.
+                for line in text.lines() {
+                    look(line, '\'');
+                }
             }
         }
     }

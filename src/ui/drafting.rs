@@ -11,8 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
-use js_sys::{Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
@@ -20,8 +18,7 @@ use web_sys::{
     HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use super::{ask, button, by_id, t, text_element};
-use crate::chrome;
+use super::{ask, button, by_id, failure, t, text_element};
 use crate::describe::fact_line;
 use crate::draft::favour::{check_for, why_key, Finding, Occasion};
 use crate::draft::{
@@ -29,7 +26,7 @@ use crate::draft::{
 };
 use crate::history::Annotation;
 use crate::model::{Interaction, Note, Profile};
-use crate::protocol::{Flag, Request, Response, ToContentScript};
+use crate::protocol::{Flag, Request, Response};
 
 /// What drafts are built from: the overlay's reading of the person.
 pub(super) struct Ground {
@@ -372,24 +369,24 @@ impl Drafting {
         let d = self.clone();
         spawn_local(async move {
             let units = utf16_len(&text);
-            let message = match fill_invite_note(&text).await {
-                Ok(answer) if answer.filled => t().text("drafting.put_in").to_owned(),
-                Ok(Answer {
+            let message = match ask(&Request::PutInInviteNote { text }).await {
+                Response::InviteNote { filled: true, .. } => t().text("drafting.put_in").to_owned(),
+                Response::InviteNote {
                     open: true,
                     limit: Some(limit),
                     ..
-                }) if units > limit => t().say(
+                } if units > limit => t().say(
                     "drafting.too_long_for_box",
                     &[
                         ("limit", &t().number(limit as u64)),
                         ("units", &t().number(units as u64)),
                     ],
                 ),
-                Ok(_) => t().text("drafting.open_invitation").to_owned(),
-                Err(e) => {
-                    web_sys::console::warn_1(&format!("Common Ground: {e}").into());
-                    t().text("drafting.page_unreachable").to_owned()
+                Response::InviteNote { reached: true, .. } => {
+                    t().text("drafting.open_invitation").to_owned()
                 }
+                Response::InviteNote { .. } => t().text("drafting.page_unreachable").to_owned(),
+                other => failure(other),
             };
             d.say(&message);
         });
@@ -526,51 +523,4 @@ impl Checked {
         self.update();
         let _ = self.text.focus();
     }
-}
-
-/// What the content script answered about the invite dialog's note box.
-#[derive(Default)]
-struct Answer {
-    filled: bool,
-    open: bool,
-    limit: Option<usize>,
-}
-
-/// Asks the content script of the tab this overlay is in (or, from the side panel, of the
-/// active tab) to put `text` in the invite dialog's note box.
-async fn fill_invite_note(text: &str) -> Result<Answer, String> {
-    let failed = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let mut tab = JsFuture::from(chrome::tabs_get_current().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    if tab.is_undefined() {
-        let query = Object::new();
-        Reflect::set(&query, &"active".into(), &true.into()).map_err(failed)?;
-        Reflect::set(&query, &"currentWindow".into(), &true.into()).map_err(failed)?;
-        let tabs = JsFuture::from(chrome::tabs_query(&query).map_err(failed)?)
-            .await
-            .map_err(failed)?;
-        tab = Reflect::get(&tabs, &0.into()).map_err(failed)?;
-    }
-    let id = Reflect::get(&tab, &"id".into())
-        .ok()
-        .and_then(|id| id.as_f64())
-        .ok_or("no tab to put it in")?;
-    let message = ToContentScript::InviteNote {
-        text: text.to_owned(),
-    }
-    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-    .map_err(|e| e.to_string())?;
-    let options = Object::new();
-    Reflect::set(&options, &"frameId".into(), &0.into()).map_err(failed)?;
-    let answer =
-        JsFuture::from(chrome::tabs_send_message(id as i32, &message, &options).map_err(failed)?)
-            .await
-            .map_err(failed)?;
-    let field = |name: &str| Reflect::get(&answer, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    Ok(Answer {
-        filled: field("filled").as_bool().unwrap_or(false),
-        open: field("open").as_bool().unwrap_or(false),
-        limit: field("limit").as_f64().map(|l| l as usize),
-    })
 }

@@ -151,18 +151,35 @@ pub(super) fn start() -> Result<(), JsValue> {
     EventListener::new(&window, "hashchange", move |_| load(v.clone())).forget();
 
     // The content script of this frame's tab says when the tab shows someone (or a new reading
-    // of them is stored); the message carries the token this frame was opened with.
+    // of them is stored), posted to this frame's window alone; the message carries the token
+    // this frame was opened with. Not a runtime message: Firefox does not deliver a content
+    // script's runtime messages to an extension frame in the same tab.
     let v = view.clone();
-    let listener = Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| heard(&v, message));
-    crate::chrome::runtime_on_message(listener.as_ref().unchecked_ref());
-    listener.forget();
+    EventListener::new(&window, "message", move |event| {
+        if let Some(message) = from_courier(event) {
+            heard(&v, message);
+        }
+    })
+    .forget();
 
     load(view);
     Ok(())
 }
 
-/// A runtime message: when it is this frame's tab saying whom it shows now
-/// ([`Request::Shown`]), show them.
+/// What this frame's parent window posted as `{commonGround: message}`: the content script, or
+/// the page itself (which does not know the token, so [`heard`] ignores what it says).
+fn from_courier(event: &web_sys::Event) -> Option<JsValue> {
+    let event = event.dyn_ref::<web_sys::MessageEvent>()?;
+    let parent = web_sys::window()?.parent().ok()??;
+    if !js_sys::Object::is(&event.source()?.into(), &parent) {
+        return None;
+    }
+    js_sys::Reflect::get(&event.data(), &JsValue::from_str("commonGround")).ok()
+}
+
+/// A message from the content script of this frame's tab: whom the tab shows now
+/// ([`Request::Shown`]), or the note shortcut ([`Request::FocusNote`]), when it carries this
+/// frame's token.
 fn heard(view: &View, message: JsValue) {
     let (person, token, revision) = match serde_wasm_bindgen::from_value::<Request>(message) {
         Ok(Request::Shown {

@@ -6,13 +6,35 @@
 // draft is written and copied; the side panel's page follows the active tab.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, writeExport, SITE } from './harness.mjs';
+import { startSite, writeExport, SITE, DIST, FIREFOX_DIST } from './harness.mjs';
 import { BROWSERS, launch } from './browsers.mjs';
 
 const T = { timeout: 120_000 };
+
+test('each browser gets a manifest of only what it reads', () => {
+  const manifest = (dir) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const chromium = manifest(DIST);
+  assert.equal(chromium.sidebar_action, undefined);
+  assert.equal(chromium.browser_specific_settings, undefined);
+  assert.deepEqual(chromium.background, { service_worker: 'background.js', type: 'module' });
+  assert.ok(chromium.permissions.includes('sidePanel'));
+  assert.equal(chromium.web_accessible_resources[0].use_dynamic_url, true);
+
+  const firefox = manifest(FIREFOX_DIST);
+  assert.equal(firefox.side_panel, undefined);
+  assert.equal(firefox.permissions.includes('sidePanel'), false);
+  assert.deepEqual(firefox.background, { scripts: ['background.js'], type: 'module' });
+  assert.equal(firefox.web_accessible_resources[0].use_dynamic_url, undefined);
+  assert.equal(firefox.sidebar_action.open_at_install, false);
+  // Mozilla's add-on store asks what an add-on collects: nothing.
+  assert.deepEqual(firefox.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  // Each has its own toolbar behaviour and nothing of the other's.
+  assert.match(readFileSync(join(DIST, 'toolbar.js'), 'utf8'), /sidePanel\.setPanelBehavior/);
+  assert.match(readFileSync(join(FIREFOX_DIST, 'toolbar.js'), 'utf8'), /sidebarAction\.toggle/);
+});
 
 for (const name of BROWSERS) {
   describe(name, () => {

@@ -16,7 +16,7 @@ export async function launch(name, { port, lang = 'en-US' }) {
 }
 
 /** Polls `probe` until it gives a truthy value; `what` says what was awaited when it never does. */
-async function until(probe, what, timeout = 30_000) {
+export async function until(probe, what, timeout = 30_000) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -45,11 +45,16 @@ class Surface {
   }
 
   /** Waits until the element `selector` names holds `part`; returns its whole text. */
-  waitForText(selector, part, options = {}) {
-    return this.waitFor(([s, p]) => {
-      const text = document.querySelector(s)?.textContent ?? '';
-      return text.includes(p) && text;
-    }, [selector, part], { what: `“${part}” in ${selector}`, ...options });
+  async waitForText(selector, part, { timeout = 30_000 } = {}) {
+    let text = '';
+    try {
+      return await until(async () => {
+        text = await this.text(selector);
+        return text.includes(part) && text;
+      }, `“${part}” in ${selector}`, timeout);
+    } catch (error) {
+      throw new Error(`${error.message}; it said “${text}”`);
+    }
   }
 
   /** The texts of every element `selector` names. */

@@ -300,6 +300,100 @@ class Firefox {
     });
   }
 
+  /**
+   * Presses the add-on's toolbar button as the user does: pinned to the toolbar, pressed with
+   * the browser handling user input (what Firefox asks before a sidebar may open).
+   */
+  async pressToolbarButton() {
+    await this.addon((id) => {
+      const widget = `${id.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+      CustomizableUI.addWidgetToArea(widget, CustomizableUI.AREA_NAVBAR);
+      const item = document.getElementById(widget);
+      const button = item.querySelector('toolbarbutton') ?? item;
+      const input = window.windowUtils.setHandlingUserInput(true);
+      try {
+        button.doCommand();
+      } finally {
+        input.destruct();
+      }
+    });
+  }
+
+  /** The toolbar button's badge text ('' when none). */
+  badge() {
+    return this.addon((id) => {
+      const item = document.getElementById(`${id.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`);
+      return item?.querySelector('toolbarbutton')?.getAttribute('badge') ?? '';
+    });
+  }
+
+  /** Whether a sidebar is open, whose, and the address of the page in it. */
+  sidebar() {
+    return this.chrome(() => {
+      const panel = SidebarController.isOpen
+        ? SidebarController.browser.contentDocument?.getElementById('webext-panels-browser')
+        : null;
+      return { open: SidebarController.isOpen, id: SidebarController.currentID, address: panel?.currentURI?.spec ?? null };
+    });
+  }
+
+  /**
+   * Types a key with modifiers into the browser window, as the keyboard does (through the
+   * window's input processor, so that the browser's own shortcut handling sees it).
+   */
+  pressKey({ key, code, keyCode, alt = false, shift = false }) {
+    return this.chrome((k) => {
+      const input = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!input.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+      const event = (init) => new KeyboardEvent('', init);
+      const modifiers = [k.alt && { key: 'Alt', code: 'AltLeft' }, k.shift && { key: 'Shift', code: 'ShiftLeft' }].filter(Boolean);
+      for (const m of modifiers) input.keydown(event(m));
+      input.keydown(event({ key: k.key, code: k.code, keyCode: k.keyCode }));
+      input.keyup(event({ key: k.key, code: k.code, keyCode: k.keyCode }));
+      for (const m of modifiers.reverse()) input.keyup(event(m));
+    }, { key, code, keyCode, alt, shift });
+  }
+
+  /**
+   * Right-clicks the element `selector` names in `context` (a real pointer) and chooses the
+   * item labelled `label` in the context menu that opens; resolves to the labels it offered.
+   */
+  async contextMenu(context, selector, label) {
+    const element = await this.element(context, selector);
+    await this.bidi.send('input.performActions', {
+      context,
+      actions: [{
+        type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
+          { type: 'pointerDown', button: 2 },
+          { type: 'pointerUp', button: 2 },
+        ],
+      }],
+    });
+    await this.bidi.send('input.releaseActions', { context });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const offered = await this.chrome((wanted) => {
+        const menu = document.getElementById('contentAreaContextMenu');
+        if (menu.state !== 'open') return null;
+        const items = [...menu.querySelectorAll('menuitem')].filter((i) => !i.hidden && i.label);
+        const item = items.find((i) => i.label === wanted);
+        if (item) menu.activateItem(item);
+        else menu.hidePopup();
+        return items.map((i) => i.label);
+      }, label);
+      if (offered) return offered;
+      if (Date.now() > deadline) throw new Error('no context menu opened');
+      await sleep(50);
+    }
+  }
+
+  /** What the clipboard holds as text. */
+  clipboardText() {
+    return this.chrome(() => navigator.clipboard.readText());
+  }
+
   async close() {
     try {
       await this.bidi.send('browser.close');
