@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, writeExport, SITE, DIST, FIREFOX_DIST } from './harness.mjs';
+import { startSite, writeExport, bodyOf, SITE, DIST, FIREFOX_DIST } from './harness.mjs';
 import { BROWSERS, launch } from './browsers.mjs';
 
 const T = { timeout: 120_000 };
@@ -77,6 +77,21 @@ for (const name of BROWSERS) {
       assert.deepEqual((await overlay.texts('#mutuals li > span:first-child')), ['Lotte Jansen', 'Pieter Bakker', 'Noor Visser']);
       // Nothing of it in the page: the overlay is the extension's own document.
       assert.equal(await profile.evaluate(() => document.body.innerText.includes('Best placed to introduce you')), false);
+    });
+
+    test('moving to another profile without a reload moves the overlay with it', T, async () => {
+      const tab = await browser.open(`${SITE}/in/sanne-de-vries/`);
+      const frame = await tab.overlay();
+      await frame.waitForText('#name', 'Sanne de Vries');
+      // What LinkedIn's router does: a new address in history and a new page body, no load.
+      await tab.evaluate((html) => {
+        history.pushState({}, '', '/in/lotte-jansen/');
+        document.body.innerHTML = html;
+      }, bodyOf('lotte-jansen'));
+      await frame.waitForText('#name', 'Lotte Jansen');
+      await frame.waitForText('#current', 'Beleidsadviseur at Gemeente Amsterdam');
+      await tab.close();
+      await profile.activate();
     });
 
     test('a note is kept across a reload and a restart of the background', T, async () => {
