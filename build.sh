@@ -7,7 +7,7 @@
 #   ./build.sh test     everything: rustfmt, clippy, native tests, Wasm tests, web-ext lint,
 #                       end-to-end tests in Chromium and Firefox ESR
 #   ./build.sh bench    benchmarks that print figures (extraction, import and the common
-#                       ground, natively and in Chromium)
+#                       ground, natively and in Chromium; the overlay in Chromium and Firefox)
 #   ./build.sh fuzz     a million random and mutated pages through the page reader (about five
 #                       minutes): inputs per second, the slowest per KB, failures kept in
 #                       target/fuzz-found/; arguments after "fuzz" go to examples/fuzz.rs
@@ -210,7 +210,8 @@ case "${1:-build}" in
     say "extraction in Chromium's Wasm, next to DOMParser"; node tests/e2e/bench.mjs
     say "importing 30,000 connections in Chromium, next to Papa Parse"; node tests/e2e/bench-import.mjs
     say "the common ground, native (criterion)"; cargo bench --bench annotate
-    say "the common ground in Chromium, with a full store"; node tests/e2e/bench-annotation.mjs ;;
+    say "the common ground in Chromium, with a full store"; node tests/e2e/bench-annotation.mjs
+    say "the overlay after a navigation, Chromium next to Firefox ESR"; node tests/e2e/bench-browsers.mjs ;;
   fuzz) setup; say "fuzzing the page reader"; shift; cargo run --release --example fuzz -- "$@" ;;
   *) echo "usage: ./build.sh [build|demo|test|bench|fuzz|setup]" >&2; exit 2 ;;
 esac
