@@ -148,7 +148,6 @@ async fn route(request: Request, sender: &Sender, caller: Caller) -> Result<Resp
         // overlay's question finds them ready.
         // Meant for the side panel, which listens to the same messages.
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
-        Request::PutInInviteNote { text } => Ok(put_in_invite_note(text, sender).await),
         Request::Recognise { url } => {
             let answer = recognised(&url);
             if matches!(
@@ -181,7 +180,21 @@ async fn route_stored(
     match request {
         Request::Recognise { url } => Ok(recognised(&url)),
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
-        Request::PutInInviteNote { text } => Ok(put_in_invite_note(text, sender).await),
+        Request::PutInInviteNote { text } => put_in_invite_note(text, sender, store).await,
+        Request::InviteBudget { per_month } => {
+            if let Some(n) = per_month {
+                if !crate::invites::valid_per_month(n) {
+                    return Err(StoreError::Refused(Refusal::BadInviteBudget {
+                        per_month: n,
+                    }));
+                }
+                store.set_setting(INVITE_NOTES_PER_MONTH, n).await?;
+            }
+            Ok(Response::InviteBudget {
+                budget: invite_budget(store).await?,
+                per_month: notes_per_month(store).await?,
+            })
+        }
         Request::Snapshot { .. } => Err(StoreError::Refused(Refusal::UnreadPage)),
         Request::Read { url, reading } => {
             let part = page_part(&url).unwrap_or(PagePart::Main);
@@ -555,10 +568,45 @@ async fn active_tab() -> Option<i32> {
     Some(id as i32)
 }
 
+/// Where the invitation notes put in are counted (`invites::NotesPut`), and the number a month
+/// the user set.
+const INVITE_NOTES_PUT: &str = "invite_notes_put";
+const INVITE_NOTES_PER_MONTH: &str = "invite_notes_per_month";
+
+async fn notes_per_month(store: &Store) -> Result<u32, StoreError> {
+    Ok(store
+        .setting(INVITE_NOTES_PER_MONTH)
+        .await?
+        .unwrap_or(crate::invites::FREE_NOTES_PER_MONTH))
+}
+
+/// This month's invitation notes, in the user's own calendar month.
+async fn invite_budget(store: &Store) -> Result<crate::invites::Budget, StoreError> {
+    let put: crate::invites::NotesPut = store.setting(INVITE_NOTES_PUT).await?.unwrap_or_default();
+    let premium = store
+        .setting(Flag::DraftPremium.key())
+        .await?
+        .unwrap_or(false);
+    Ok(crate::invites::Budget::of(
+        &put,
+        this_month(),
+        notes_per_month(store).await?,
+        premium,
+    ))
+}
+
+fn this_month() -> crate::calendar::Month {
+    crate::calendar::month_of_day(chrome::local_today())
+}
+
 /// Asks the content script of the sender's tab (the overlay's; the active one for the side
 /// panel) to put `text` in LinkedIn's invitation note box; its `{filled, open, limit}` as the
-/// core answers it.
-async fn put_in_invite_note(text: String, sender: &Sender) -> Response {
+/// core answers it, with this month's notes, counting this one when it went in.
+async fn put_in_invite_note(
+    text: String,
+    sender: &Sender,
+    store: &Store,
+) -> Result<Response, StoreError> {
     let tab = match &sender.tab {
         Some(tab) => Some(tab.id),
         None => active_tab().await,
@@ -567,22 +615,27 @@ async fn put_in_invite_note(text: String, sender: &Sender) -> Response {
         Some(tab) => ask_tab(tab, &ToContentScript::InviteNote { text }).await,
         None => None,
     };
-    let Some(answer) = answer else {
-        return Response::InviteNote {
-            reached: false,
-            filled: false,
-            open: false,
-            limit: None,
-        };
+    let field = |name: &str| {
+        answer
+            .as_ref()
+            .and_then(|a| js_sys::Reflect::get(a, &name.into()).ok())
+            .unwrap_or(JsValue::UNDEFINED)
     };
-    let field =
-        |name: &str| js_sys::Reflect::get(&answer, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    Response::InviteNote {
-        reached: true,
-        filled: field("filled").as_bool().unwrap_or(false),
+    let filled = field("filled").as_bool().unwrap_or(false);
+    if filled {
+        let put: crate::invites::NotesPut =
+            store.setting(INVITE_NOTES_PUT).await?.unwrap_or_default();
+        store
+            .set_setting(INVITE_NOTES_PUT, put.one_more(this_month()))
+            .await?;
+    }
+    Ok(Response::InviteNote {
+        reached: answer.is_some(),
+        filled,
         open: field("open").as_bool().unwrap_or(false),
         limit: field("limit").as_f64().map(|l| l as usize),
-    }
+        budget: invite_budget(store).await?,
+    })
 }
 
 /// The open store, opened once per service-worker lifetime.

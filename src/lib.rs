@@ -23,6 +23,7 @@ pub mod draft;
 pub mod extract;
 pub mod history;
 pub mod import;
+pub mod invites;
 pub mod me;
 pub mod model;
 pub mod names;

@@ -78,6 +78,12 @@ pub enum Request {
     /// script; answered [`Response::InviteNote`]. Through the core because an extension frame
     /// inside a web page has no `tabs` API in Firefox.
     PutInInviteNote { text: String },
+    /// This month's invitation notes (`invites::Budget`), with `per_month` stored first when
+    /// given (the settings; on a free account). Answered [`Response::InviteBudget`].
+    InviteBudget {
+        #[serde(default)]
+        per_month: Option<u32>,
+    },
     /// From the options page: everything stored, as one backup file (`backup::Backup`).
     Backup,
     /// From the options page: replace everything stored with this backup file's content (any
@@ -225,6 +231,7 @@ impl Request {
             | Request::SetMe { .. }
             | Request::Flag { .. }
             | Request::PutInInviteNote { .. }
+            | Request::InviteBudget { .. }
             | Request::Language { .. } => caller == Caller::ExtensionPage,
         }
     }
@@ -260,6 +267,7 @@ impl Request {
             Request::Flag { .. } => "flag",
             Request::Language { .. } => "language",
             Request::PutInInviteNote { .. } => "put_in_invite_note",
+            Request::InviteBudget { .. } => "invite_budget",
         }
     }
 }
@@ -387,6 +395,13 @@ pub enum Response {
         filled: bool,
         open: bool,
         limit: Option<usize>,
+        /// This month's notes, counting this one when it went in.
+        budget: crate::invites::Budget,
+    },
+    /// This month's invitation notes, and the number a month the settings hold.
+    InviteBudget {
+        budget: crate::invites::Budget,
+        per_month: u32,
     },
     Done,
     /// Something went wrong; `message` is written for the user.
@@ -517,6 +532,10 @@ pub enum Refusal {
     NoLanguage {
         setting: String,
     },
+    /// A number of invitation notes a month the settings do not take.
+    BadInviteBudget {
+        per_month: u32,
+    },
 }
 
 impl Refusal {
@@ -553,6 +572,16 @@ impl Refusal {
             Refusal::NoLanguage { setting } => {
                 t.say("refusal.no_language", &[("setting", setting)])
             }
+            Refusal::BadInviteBudget { per_month } => t.say(
+                "refusal.bad_invite_budget",
+                &[
+                    ("n", &t.number(u64::from(*per_month))),
+                    (
+                        "most",
+                        &t.number(u64::from(crate::invites::MOST_NOTES_PER_MONTH)),
+                    ),
+                ],
+            ),
         }
     }
 }

@@ -240,8 +240,43 @@ fn common_ground_from_an_imported_me_and_an_extracted_page() {
         !ok && stderr.contains("nothing to congratulate"),
         "{stderr}"
     );
+    // After they accepted: thanks and something given, in Dutch with "u" too; no wish to
+    // connect, no question.
+    for (lang, formal, thanks) in [
+        ("en", false, "Thanks for connecting."),
+        ("nl", false, "Dank je voor het connecten."),
+        (
+            "nl",
+            true,
+            "Dank u voor het accepteren van mijn uitnodiging.",
+        ),
+    ] {
+        let mut args = vec!["--purpose", "first-message", "--lang", lang];
+        if formal {
+            args.push("--formal");
+        }
+        let (ok, stdout, stderr) = draft(&args);
+        assert!(ok, "{stderr}");
+        let drafts: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+        assert!(drafts.len() >= 2, "{stdout}");
+        for d in &drafts {
+            let text = d["text"].as_str().unwrap();
+            assert!(text.encode_utf16().count() <= 200, "{text}");
+            assert!(!text.contains('?') && !text.contains("connect."), "{text}");
+        }
+        assert!(
+            drafts[0]["text"].as_str().unwrap().contains(thanks),
+            "{}",
+            drafts[0]["text"]
+        );
+        if formal {
+            assert!(drafts
+                .iter()
+                .all(|d| !d["text"].as_str().unwrap().contains(" je ")));
+        }
+    }
     let (ok, _, stderr) = draft(&["--purpose", "apologise"]);
-    assert!(!ok && stderr.contains("follow-up"), "{stderr}");
+    assert!(!ok && stderr.contains("first-message"), "{stderr}");
     let (ok, _, stderr) = cg(&[
         "common",
         "--me",

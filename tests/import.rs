@@ -251,6 +251,62 @@ fn a_corrupt_zip_is_a_clear_error() {
     );
 }
 
+/// A zip whose CSV entries each claim a plausible size but together more than an export could
+/// unpack to is refused from its directory, before any entry is unpacked.
+#[test]
+fn a_zip_declaring_too_much_in_all_is_refused_before_unpacking() {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for name in ["Connections.csv", "messages.csv", "Positions.csv"] {
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(b"First Name,Last Name\nA,B\n").unwrap();
+    }
+    let mut bytes = writer.finish().unwrap().into_inner();
+    // Each central directory entry now says 200 MB uncompressed: under the bound for one file,
+    // 600 MB together.
+    let claimed = 200_000_000u32.to_le_bytes();
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(28) {
+        if bytes[at..at + 4] == *b"PK\x01\x02" {
+            bytes[at + 24..at + 28].copy_from_slice(&claimed);
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 3);
+    let err = read_files(vec![ExportFile::new("export.zip", bytes)]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("its CSV files say they are 600 MB together"),
+        "{err}"
+    );
+}
+
+/// Thousands of small entries (2 MB of zip) read in time linear in their size.
+#[test]
+fn a_zip_of_thousands_of_small_files_reads_them_all() {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..5_000 {
+        writer
+            .start_file(
+                format!("part/Connections_{i}.csv"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        write!(
+            writer,
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+             A{i},B{i},https://www.linkedin.com/in/a-{i},,Org {i},Dev,01 Jan 2020\n"
+        )
+        .unwrap();
+    }
+    let bytes = writer.finish().unwrap().into_inner();
+    let export = read_files(vec![ExportFile::new("export.zip", bytes)]).unwrap();
+    assert_eq!(export.contacts.len(), 5_000);
+}
+
 /// An imported contact is filed under the key its profile page is read under, whatever way the
 /// export writes the address: percent-encoded letters, another LinkedIn host, no scheme.
 #[test]

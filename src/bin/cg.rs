@@ -163,8 +163,15 @@ mod cli {
         let cli = Cli::parse();
         match run(cli.command) {
             Ok(json) => {
-                println!("{json}");
-                ExitCode::SUCCESS
+                use std::io::Write;
+                // A reader that stopped early (`cg … | head`) is not a failure of cg's.
+                match writeln!(std::io::stdout().lock(), "{json}") {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        eprintln!("cg: could not write the answer: {e}");
+                        ExitCode::FAILURE
+                    }
+                    _ => ExitCode::SUCCESS,
+                }
             }
             Err(message) => {
                 eprintln!("cg: {message}");

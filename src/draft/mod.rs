@@ -167,11 +167,14 @@ pub enum Purpose {
     Reconnect,
     /// After meeting them.
     FollowUp,
+    /// The first message after they accepted the invitation: something given, nothing asked.
+    FirstMessage,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 7] = [
         Purpose::Connect,
+        Purpose::FirstMessage,
         Purpose::Congratulate,
         Purpose::Share,
         Purpose::Thank,
@@ -187,6 +190,7 @@ impl Purpose {
             Purpose::Thank => "thank",
             Purpose::Reconnect => "reconnect",
             Purpose::FollowUp => "follow-up",
+            Purpose::FirstMessage => "first-message",
         }
     }
 
@@ -194,7 +198,7 @@ impl Purpose {
     /// asks nothing; a message to someone in touch may ask how they are.
     pub fn occasion(self) -> favour::Occasion {
         match self {
-            Purpose::Connect => favour::Occasion::First,
+            Purpose::Connect | Purpose::FirstMessage => favour::Occasion::First,
             Purpose::Congratulate | Purpose::Thank | Purpose::FollowUp => {
                 favour::Occasion::FollowUp
             }
@@ -210,7 +214,7 @@ impl std::str::FromStr for Purpose {
             .into_iter()
             .find(|p| p.as_str() == s || p.as_str().replace('-', "_") == s)
             .ok_or_else(|| {
-                format!("no purpose `{s}`: say connect, congratulate, share, thank, reconnect or follow-up")
+                format!("no purpose `{s}`: say connect, first-message, congratulate, share, thank, reconnect or follow-up")
             })
     }
 }
@@ -503,6 +507,7 @@ fn bodies(
                 })
                 .collect()
         }
+        Purpose::FirstMessage => first_message(ctx, w, given.as_deref()),
         Purpose::FollowUp => {
             let met = met_fact(ctx).ok_or_else(|| DraftError::NotMet(name.into()))?;
             (0..2)
@@ -589,6 +594,60 @@ fn connect(ctx: &Context, w: Words) -> Vec<Vec<Sentence>> {
     }
     for (i, body) in bodies.iter_mut().enumerate() {
         body.push(sentence(w.closing(i), KEEP));
+    }
+    bodies.into()
+}
+
+/// Three first messages after they accepted: thanks, then something given — what of theirs
+/// caught the user's eye and the strongest fact they share; an offer of help; an introduction
+/// the user can make, with what the user gave to share when there is something. No closing
+/// wish to connect (they are connected) and no question.
+fn first_message(ctx: &Context, w: Words, given: Option<&str>) -> Vec<Vec<Sentence>> {
+    let found = varied(facts(ctx));
+    let role = found
+        .iter()
+        .find(|f| matches!(f.kind, FactKind::Role | FactKind::Headline));
+    let ground = found
+        .iter()
+        .find(|f| !matches!(f.kind, FactKind::Role | FactKind::Headline));
+    let mut bodies: [Vec<Sentence>; 3] = Default::default();
+    bodies[0].push(giving(w.thanks_for_connecting(0), KEEP));
+    if let Some(g) = ground {
+        bodies[0].push(with_fact(w.opener(g), 60));
+    }
+    // Their work, said as "there" right after a sentence that named their organisation.
+    let there = role.is_some_and(|r| match (&r.detail, ground) {
+        (Detail::At(org), Some(g)) => *org == g.value,
+        _ => false,
+    });
+    bodies[0].push(match role {
+        Some(role) => Sentence {
+            alone: Some(Box::new(with_fact(w.appreciate_role(role, false), 70))),
+            ..with_fact(w.appreciate_role(role, there), if there { 59 } else { 70 })
+        },
+        None => giving(w.glad_to_find(), 70),
+    });
+    bodies[1].push(giving(w.thanks_for_connecting(1), KEEP));
+    if let Some(g) = ground.or(role) {
+        bodies[1].push(with_fact(w.opener(g), 60));
+    }
+    bodies[1].push(giving(w.offer(0), KEEP - 1));
+    bodies[2].push(giving(w.thanks_for_connecting(0), KEEP));
+    match given {
+        Some(given) => {
+            let link = given.starts_with("http://") || given.starts_with("https://");
+            bodies[2].push(Sentence {
+                facts: vec![Fact {
+                    kind: FactKind::Given,
+                    value: given.to_owned(),
+                    source: Source::Given,
+                    detail: Detail::None,
+                }],
+                ..giving(w.share(given, link, 0), KEEP - 1)
+            });
+            bodies[2].push(giving(w.introduce(), 50));
+        }
+        None => bodies[2].push(giving(w.introduce(), KEEP - 1)),
     }
     bodies.into()
 }

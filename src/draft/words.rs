@@ -291,6 +291,29 @@ impl Words {
         self.pick(en[i % 3], je[i % 3], u[i % 3])
     }
 
+    /// The first line after they accepted the invitation.
+    pub fn thanks_for_connecting(&self, i: usize) -> &'static str {
+        let en = ["Thanks for connecting.", "Good to be connected now."];
+        let je = [
+            "Dank je voor het connecten.",
+            "Leuk dat we nu verbonden zijn.",
+        ];
+        let u = [
+            "Dank u voor het accepteren van mijn uitnodiging.",
+            "Fijn dat we nu verbonden zijn.",
+        ];
+        self.pick(en[i % 2], je[i % 2], u[i % 2])
+    }
+
+    /// An introduction the user offers to make.
+    pub fn introduce(&self) -> &'static str {
+        self.pick(
+            "If someone in my network could help you along, I'm happy to introduce you.",
+            "Als iemand uit mijn netwerk iets voor je kan betekenen, stel ik je graag aan die persoon voor.",
+            "Als iemand uit mijn netwerk iets voor u kan betekenen, stel ik u graag aan die persoon voor.",
+        )
+    }
+
     pub fn offer(&self, i: usize) -> &'static str {
         let en = [
             "If I can ever help with something, just say.",

@@ -111,6 +111,8 @@ pub enum Size {
     Declared { entry: String, mb: u64 },
     /// An entry (named) unpacks to more than this many megabytes.
     Unpacks { entry: String, mb: u64 },
+    /// Its CSV files say they are this many megabytes together.
+    DeclaredTotal { mb: u64 },
 }
 
 impl ImportError {
@@ -131,6 +133,9 @@ impl ImportError {
                         "import_error.unpacks",
                         &[("entry", entry), ("mb", &t.number(*mb))],
                     ),
+                    Size::DeclaredTotal { mb } => {
+                        t.say("import_error.declared_total", &[("mb", &t.number(*mb))])
+                    }
                 };
                 t.say(
                     "import_error.too_large",
@@ -243,7 +248,9 @@ pub const MAX_TOTAL_BYTES: u64 = 512 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// The CSV files inside a zip, wherever they sit in it, within [`MAX_FILE_BYTES`] each and
-/// [`MAX_TOTAL_BYTES`] together, whatever the zip's headers declare.
+/// [`MAX_TOTAL_BYTES`] together, whatever the zip's headers declare. A zip that lists more
+/// than [`MAX_ENTRIES`] entries, or whose CSV files declare more than [`MAX_TOTAL_BYTES`]
+/// together, is refused from its directory alone, before anything is unpacked.
 pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
     let bad = |detail: String| ImportError::BadZip {
         name: file.name.clone(),
@@ -258,19 +265,26 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
     if archive.len() > MAX_ENTRIES {
         return Err(too_large(Size::Entries(archive.len())));
     }
+    let mut declared = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| bad(e.to_string()))?;
+        if is_csv(&entry) {
+            declared = declared.saturating_add(entry.size());
+        }
+    }
+    if declared > MAX_TOTAL_BYTES {
+        return Err(too_large(Size::DeclaredTotal {
+            mb: declared / 1_000_000,
+        }));
+    }
     let mut out = Vec::new();
     let mut total = 0u64;
     for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(|e| bad(e.to_string()))?;
-        let name = entry
-            .name()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".csv") {
+        if !is_csv(&archive.by_index_raw(i).map_err(|e| bad(e.to_string()))?) {
             continue;
         }
+        let entry = archive.by_index(i).map_err(|e| bad(e.to_string()))?;
+        let name = file_name(&entry).to_owned();
         let limit = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES - total);
         if entry.size() > limit {
             return Err(too_large(Size::Declared {
@@ -294,6 +308,15 @@ pub fn unzip(file: &ExportFile) -> Result<Vec<ExportFile>, ImportError> {
         out.push(ExportFile::new(name, bytes));
     }
     Ok(out)
+}
+
+/// An entry's file name, without the folders it sits in.
+fn file_name<'a, R: Read>(entry: &'a zip::read::ZipFile<'_, R>) -> &'a str {
+    entry.name().rsplit('/').next().unwrap_or_default()
+}
+
+fn is_csv<R: Read>(entry: &zip::read::ZipFile<'_, R>) -> bool {
+    !entry.is_dir() && file_name(entry).to_ascii_lowercase().ends_with(".csv")
 }
 
 /// Puts the read files together into one [`Export`]; `names` are all the files offered, for the

@@ -25,7 +25,8 @@ use crate::draft::{
     drafts, utf16_len, Brief, Context, Draft, Lang, Purpose, FREE_LIMIT, PREMIUM_LIMIT,
 };
 use crate::history::Annotation;
-use crate::model::{Interaction, Note, Profile};
+use crate::invites::Budget;
+use crate::model::{Interaction, Note, PersonKey, Profile};
 use crate::protocol::{Flag, Request, Response};
 
 /// What drafts are built from: the overlay's reading of the person.
@@ -37,6 +38,18 @@ pub(super) struct Ground {
     pub interactions: Vec<Interaction>,
 }
 
+/// The tag of a draft kept for the first message after they accept.
+pub(super) const FIRST_MESSAGE_TAG: &str = "first-message";
+
+/// The purpose the drafts open with for this person: the first message for a connection that
+/// has no message yet, else a connection request.
+fn default_purpose(ground: &Ground) -> Purpose {
+    match &ground.annotation.relationship {
+        Some(r) if r.contact.is_some() && r.messages == 0 => Purpose::FirstMessage,
+        _ => Purpose::Connect,
+    }
+}
+
 #[derive(Default)]
 struct State {
     ground: Option<Ground>,
@@ -44,7 +57,12 @@ struct State {
     lang: Option<Lang>,
     premium: bool,
     formal: bool,
+    /// This month's invitation notes, once the core said.
+    budget: Option<Budget>,
 }
+
+/// What the view does when a draft was kept as a note: shows the person's notes.
+pub(super) type OnKept = Box<dyn Fn(&PersonKey, &[Note])>;
 
 pub(super) struct Drafting {
     document: Document,
@@ -57,14 +75,21 @@ pub(super) struct Drafting {
     given_label: HtmlElement,
     given: HtmlInputElement,
     limit: HtmlElement,
+    budget: HtmlElement,
     error: HtmlElement,
     list: HtmlElement,
     status: HtmlElement,
     state: RefCell<State>,
+    /// Shows the person's notes with a draft kept among them.
+    kept: OnKept,
 }
 
 impl Drafting {
-    pub(super) fn start(document: &Document, status: HtmlElement) -> Result<Rc<Drafting>, JsValue> {
+    pub(super) fn start(
+        document: &Document,
+        status: HtmlElement,
+        kept: OnKept,
+    ) -> Result<Rc<Drafting>, JsValue> {
         let drafting = Rc::new(Drafting {
             open: by_id(document, "draft-open")?,
             panel: by_id(document, "drafting")?,
@@ -75,10 +100,12 @@ impl Drafting {
             given_label: by_id(document, "draft-given-label")?,
             given: by_id(document, "draft-given")?,
             limit: by_id(document, "draft-limit")?,
+            budget: by_id(document, "draft-budget")?,
             error: by_id(document, "draft-error")?,
             list: by_id(document, "drafts")?,
             status,
             state: RefCell::new(State::default()),
+            kept,
             document: document.clone(),
         });
         let d = drafting.clone();
@@ -123,6 +150,8 @@ impl Drafting {
             state.lang = None;
             drop(state);
             self.close();
+            // A connection not yet written to: the message after they accepted comes first.
+            self.purpose.set_value(default_purpose(&ground).as_str());
             state = self.state.borrow_mut();
         }
         state.ground = Some(ground);
@@ -156,10 +185,15 @@ impl Drafting {
             };
             let premium = flag(Flag::DraftPremium).await;
             let formal = flag(Flag::DraftFormal).await;
+            let budget = match ask(&Request::InviteBudget { per_month: None }).await {
+                Response::InviteBudget { budget, .. } => Some(budget),
+                _ => None,
+            };
             {
                 let mut state = d.state.borrow_mut();
                 state.premium = premium;
                 state.formal = formal;
+                state.budget = budget;
             }
             d.render();
             if let Some(first) = d.document.get_element_by_id("draft-0") {
@@ -239,6 +273,8 @@ impl Drafting {
                 self.error.set_hidden(false);
             }
         }
+        drop(state);
+        self.show_budget();
     }
 
     /// One draft: the box labelled `Draft` over the layer that marks asks, its count, what it
@@ -278,7 +314,7 @@ impl Drafting {
         count.set_class_name("count");
         meta.append_child(&count)?;
         let copy = button(doc, t().text("drafting.copy"), None)?;
-        let invite = button(doc, t().text("drafting.put_in_invite"), None)?;
+        let invite = button(doc, t().text("drafting.put_in_invite"), Some("invite"))?;
         meta.append_child(&copy)?;
         meta.append_child(&invite)?;
         item.append_child(&meta)?;
@@ -365,11 +401,64 @@ impl Drafting {
         }
     }
 
+    /// Whether this month's invitation notes are all used, for a connection request.
+    fn budget_spent(&self) -> bool {
+        let purpose: Purpose = self.purpose.value().parse().unwrap_or(Purpose::Connect);
+        purpose == Purpose::Connect && self.state.borrow().budget.is_some_and(|b| b.spent())
+    }
+
+    /// This month's invitation notes under the drafts of a connection request ("2 of 5 notes
+    /// this month"); when none is left, the suggestion to invite without a note and keep the
+    /// draft for the first message, which each draft's second button then does.
+    fn show_budget(&self) {
+        let purpose: Purpose = self.purpose.value().parse().unwrap_or(Purpose::Connect);
+        let budget = self.state.borrow().budget;
+        let line = match budget {
+            Some(Budget {
+                used,
+                allowed: Some(allowed),
+            }) if purpose == Purpose::Connect => Some(if used >= allowed {
+                t().count("drafting.budget_spent", u64::from(allowed))
+            } else {
+                t().count_with(
+                    "drafting.budget",
+                    u64::from(allowed),
+                    &[("used", &t().number(u64::from(used)))],
+                )
+            }),
+            _ => None,
+        };
+        self.budget.set_hidden(line.is_none());
+        self.budget.set_text_content(line.as_deref());
+        let label = t().text(if self.budget_spent() {
+            "drafting.keep_for_first"
+        } else {
+            "drafting.put_in_invite"
+        });
+        if let Ok(buttons) = self.list.query_selector_all("button.invite") {
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i) {
+                    button.set_text_content(Some(label));
+                }
+            }
+        }
+    }
+
+    /// The second button of a draft: into LinkedIn's invite note, or, with this month's notes
+    /// used, kept with the person's notes for the first message after they accept.
     fn put_in_invite(self: &Rc<Self>, text: String) {
+        if self.budget_spent() {
+            return self.keep_for_first_message(text);
+        }
         let d = self.clone();
         spawn_local(async move {
             let units = utf16_len(&text);
-            let message = match ask(&Request::PutInInviteNote { text }).await {
+            let answer = ask(&Request::PutInInviteNote { text }).await;
+            if let Response::InviteNote { budget, .. } = &answer {
+                d.state.borrow_mut().budget = Some(*budget);
+                d.show_budget();
+            }
+            let message = match answer {
                 Response::InviteNote { filled: true, .. } => t().text("drafting.put_in").to_owned(),
                 Response::InviteNote {
                     open: true,
@@ -386,6 +475,29 @@ impl Drafting {
                     t().text("drafting.open_invitation").to_owned()
                 }
                 Response::InviteNote { .. } => t().text("drafting.page_unreachable").to_owned(),
+                other => failure(other),
+            };
+            d.say(&message);
+        });
+    }
+
+    fn keep_for_first_message(self: &Rc<Self>, text: String) {
+        let Some(them) = self.state.borrow().ground.as_ref().map(|g| g.them.clone()) else {
+            return;
+        };
+        let d = self.clone();
+        spawn_local(async move {
+            let request = Request::SaveNote {
+                person: them.key(),
+                text,
+                tags: vec![FIRST_MESSAGE_TAG.to_owned()],
+                source: None,
+            };
+            let message = match ask(&request).await {
+                Response::NoteSaved { note, notes } => {
+                    (d.kept)(&note.person, &notes);
+                    t().say("drafting.kept_for_first", &[("name", &them.name)])
+                }
                 other => failure(other),
             };
             d.say(&message);

@@ -57,6 +57,9 @@ fn progress(view: &View, done: f64, total: f64) {
     view.progress.set_value(100.0 * done / total.max(1.0));
 }
 
+/// How long the import reads before it lets the page draw its progress (ms).
+const YIELD_MS: f64 = 50.0;
+
 async fn run(view: &View) {
     let Some(list) = view.files.files().filter(|l| l.length() > 0) else {
         say(view, t().text("import.choose_first"));
@@ -89,24 +92,32 @@ async fn run(view: &View) {
         Err(e) => return nothing_imported(view, &e),
     };
     let names: Vec<String> = csvs.iter().map(|f| f.name.clone()).collect();
-    // Reading a file is the costly part: one step of the bar each, then saving.
-    let steps = csvs.len() as f64 + 2.0;
+    // Reading the files is the costly part: the bar moves with the bytes read (saving is the
+    // last tenth), and the page is given back to the browser every YIELD_MS, not after every
+    // file: an export of thousands of small files would otherwise wait thousands of times.
+    let bytes = csvs.iter().map(|f| f.bytes.len()).sum::<usize>().max(1) as f64;
+    let mut done = 0.0;
+    let mut yielded = f64::NEG_INFINITY;
     let mut read = Vec::new();
     for (i, csv) in csvs.iter().enumerate() {
-        say(
-            view,
-            &t().say(
-                "import.reading_file",
-                &[
-                    ("file", &csv.name),
-                    ("number", &t().number(i as u64 + 1)),
-                    ("of", &t().number(csvs.len() as u64)),
-                ],
-            ),
-        );
-        progress(view, i as f64 + 1.0, steps);
-        next_task().await;
+        if js_sys::Date::now() - yielded >= YIELD_MS {
+            say(
+                view,
+                &t().say(
+                    "import.reading_file",
+                    &[
+                        ("file", &csv.name),
+                        ("number", &t().number(i as u64 + 1)),
+                        ("of", &t().number(csvs.len() as u64)),
+                    ],
+                ),
+            );
+            progress(view, 0.9 * done, bytes);
+            next_task().await;
+            yielded = js_sys::Date::now();
+        }
         read.extend(import::read_table(csv));
+        done += csv.bytes.len() as f64;
     }
     let export = match import::assemble(read, &names) {
         Ok(export) => export,
@@ -117,7 +128,7 @@ async fn run(view: &View) {
         view,
         &t().count("import.saving", export.contacts.len() as u64),
     );
-    progress(view, steps - 1.0, steps);
+    progress(view, 0.9, 1.0);
     next_task().await;
     let export = match serde_json::to_string(&export) {
         Ok(json) => json,
@@ -128,7 +139,7 @@ async fn run(view: &View) {
     };
     match ask(&Request::Import { export }).await {
         Response::Imported { summary, contacts } => {
-            progress(view, steps, steps);
+            progress(view, 1.0, 1.0);
             let n = |v: usize| t().number(v as u64);
             let mut parts = vec![t().count_with(
                 "import.imported_contacts",

@@ -92,6 +92,7 @@ pub(super) fn start() -> Result<(), JsValue> {
     let v = view.clone();
     spawn_local(async move { answer(&v, ask(&Request::Me).await, "") });
     flags(&view.document)?;
+    invite_budget(&view.document)?;
     language(&view.document)?;
     super::backup_page::start(&view.document)?;
     goals(&view.document)?;
@@ -186,6 +187,45 @@ fn language(document: &Document) -> Result<(), JsValue> {
                     if let Some(window) = web_sys::window() {
                         let _ = window.location().reload();
                     }
+                }
+                other => s.set_text_content(Some(&failure(other))),
+            }
+        });
+    })
+    .forget();
+    Ok(())
+}
+
+/// How many invitation notes a month a free account gets: shows what is stored, and stores a
+/// change at once (0 to 100; anything else is refused with why).
+fn invite_budget(document: &Document) -> Result<(), JsValue> {
+    let status: HtmlElement = by_id(document, "messages-status")?;
+    let input: HtmlInputElement = by_id(document, "invite-budget")?;
+    let touched = Rc::new(std::cell::Cell::new(false));
+    let typed = touched.clone();
+    EventListener::new(&input, "input", move |_| typed.set(true)).forget();
+    let (i, s) = (input.clone(), status.clone());
+    spawn_local(async move {
+        match ask(&Request::InviteBudget { per_month: None }).await {
+            Response::InviteBudget { per_month, .. } if !touched.get() => {
+                i.set_value(&per_month.to_string())
+            }
+            Response::InviteBudget { .. } => {}
+            other => s.set_text_content(Some(&failure(other))),
+        }
+    });
+    let (i, s) = (input.clone(), status);
+    EventListener::new(&input, "change", move |_| {
+        let Ok(n) = i.value().trim().parse::<u32>() else {
+            s.set_text_content(Some(t().text("options.invite-budget.whole_number")));
+            return;
+        };
+        let (i, s) = (i.clone(), s.clone());
+        spawn_local(async move {
+            match ask(&Request::InviteBudget { per_month: Some(n) }).await {
+                Response::InviteBudget { per_month, .. } => {
+                    i.set_value(&per_month.to_string());
+                    s.set_text_content(Some(t().text("options.saved")));
                 }
                 other => s.set_text_content(Some(&failure(other))),
             }

@@ -25,7 +25,7 @@ use crate::describe::{
     change_phrase, mutual_phrase, relationship_lines, shared_phrase, summary_line,
 };
 use crate::history::{annotate, Annotation};
-use crate::model::{PersonKey, Profile};
+use crate::model::{Note, PersonKey, Profile};
 use crate::people::People;
 use crate::protocol::{person_from_fragment, token_from_fragment, Flag, Request, Response};
 
@@ -60,10 +60,22 @@ struct View {
 pub(super) fn start() -> Result<(), JsValue> {
     let document = document()?;
     let status: HtmlElement = by_id(&document, "status")?;
-    let drafting = Drafting::start(&document, status.clone())?;
     // The record of the relationship asks the view to read the person again after a change,
-    // and to step aside when the person is forgotten: it reaches the view through this slot.
+    // and to step aside when the person is forgotten; the drafts show a draft kept as a note:
+    // they reach the view through this slot.
     let slot: Rc<RefCell<Weak<View>>> = Rc::new(RefCell::new(Weak::new()));
+    let drafting = {
+        let kept = slot.clone();
+        Drafting::start(
+            &document,
+            status.clone(),
+            Box::new(move |person: &PersonKey, notes: &[Note]| {
+                if let Some(view) = kept.borrow().upgrade() {
+                    view.notes.show(person.clone(), notes);
+                }
+            }),
+        )?
+    };
     let keeping = {
         let (again, gone) = (slot.clone(), slot.clone());
         Keeping::start(

@@ -127,6 +127,26 @@ for (const name of BROWSERS) {
       await overlay.waitForText('#status', 'Copied.');
     });
 
+    test('a connection not yet written to gets the first message after they accepted', T, async () => {
+      // Noor: a connection in the export, never written to.
+      const tab = await browser.open(`${SITE}/in/noor-visser/`);
+      const frame = await tab.overlay();
+      await frame.waitForText('#name', 'Noor Visser');
+      await frame.waitForText('#relationship', 'Connected');
+      await frame.click('#draft-open');
+      const drafts = await frame.waitFor(() => {
+        const boxes = [...document.querySelectorAll('#drafts li.draft textarea')];
+        return boxes.length >= 2 && boxes.map((b) => b.value);
+      });
+      assert.equal(await frame.evaluate(() => document.getElementById('draft-purpose').value), 'first-message');
+      // She lives in Utrecht: the drafts are in Dutch.
+      assert.match(drafts[0], /^Hoi Noor,\nDank je voor het connecten\./);
+      for (const draft of drafts) assert.ok(!draft.includes('?') && !/connect\.$/m.test(draft), draft);
+      assert.equal(await frame.evaluate(() => document.querySelectorAll('#drafts mark').length), 0);
+      await tab.close();
+      await profile.activate();
+    });
+
     test('the side panel follows the active tab', T, async () => {
       const panel = await browser.extensionPage('panel.html');
       // The panel itself is the active tab now: no profile there.

@@ -174,6 +174,39 @@ test('Put in invite note fills the open invite dialog and never presses Send', T
   assert.equal(await page.evaluate(() => window.seen.sent), 0);
 });
 
+test('the invite notes are counted per month; when they are used, a draft is kept for after they accept', T, async () => {
+  // The test before put two drafts in the invitation note.
+  await frame.locator('#draft-budget').filter({ hasText: '2 of 5 invitation notes used this month' }).waitFor();
+
+  // Two notes a month, set in Settings: this month's are used.
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const field = options.getByLabel('Invitation notes a month on a free account');
+  await options.waitForFunction(() => document.getElementById('invite-budget').value === '5');
+  await field.fill('2');
+  await field.press('Tab');
+  await options.locator('#messages-status').filter({ hasText: 'Saved.' }).waitFor();
+  await field.fill('500');
+  await field.press('Tab');
+  await options.locator('#messages-status').filter({ hasText: 'at most 100' }).waitFor();
+  await options.reload();
+  await options.waitForFunction(() => document.getElementById('invite-budget').value === '2');
+  await options.close();
+
+  await page.bringToFront();
+  await frame.getByRole('button', { name: 'Draft message' }).click();
+  await frame.getByRole('button', { name: 'Draft message' }).click();
+  await frame.locator('#draft-budget').filter({ hasText: 'All 2 invitation notes of this month are used' }).waitFor();
+  const item = frame.locator('#drafts li.draft').first();
+  const text = await item.getByLabel('Draft', { exact: true }).inputValue();
+  await item.getByRole('button', { name: 'Keep for after they accept' }).click();
+  await status().filter({ hasText: 'Kept with your notes about Sanne de Vries' }).waitFor();
+  await frame.locator('#notes li p').filter({ hasText: text.split('\n')[1] }).first().waitFor();
+  assert.ok((await frame.locator('#notes .tag').allInnerTexts()).includes('#first-message'));
+  // Nothing went into the page's note box.
+  assert.equal(await page.evaluate(() => window.seen.inputs), 1);
+});
+
 test('the purposes: congratulate needs a new role, share takes a link', T, async () => {
   const purpose = frame.getByLabel('What for');
   await purpose.selectOption('congratulate');
