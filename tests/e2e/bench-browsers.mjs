@@ -5,8 +5,8 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, writeExport, PAGES, ROOT, SITE } from './harness.mjs';
-import { BROWSERS, launch } from './browsers.mjs';
+import { startSite, PAGES, ROOT, SITE } from './harness.mjs';
+import { BROWSERS, importSample, launch } from './browsers.mjs';
 
 const RUNS = 15;
 const SHARED = join(ROOT, '..', 'shared', 'fixtures', 'linkedin-html');
@@ -30,12 +30,7 @@ try {
   for (const name of BROWSERS) {
     const browser = await launch(name, { port: site.port });
     try {
-      const importer = await browser.extensionPage('import.html');
-      await importer.waitFor(() => document.getElementById('import').textContent !== '');
-      await importer.setFiles('#files', writeExport(exportDir));
-      await importer.click('#import');
-      await importer.waitForText('#status', 'Imported 3 contacts');
-      await importer.close();
+      await importSample(browser, exportDir);
       for (const [label, handle] of handles) {
         const times = [];
         for (let run = 0; run < RUNS; run++) {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, writeExport, bodyOf, SITE, DIST, FIREFOX_DIST } from './harness.mjs';
-import { BROWSERS, launch } from './browsers.mjs';
+import { startSite, bodyOf, SITE, DIST, FIREFOX_DIST } from './harness.mjs';
+import { BROWSERS, importSample, launch } from './browsers.mjs';
 
 const T = { timeout: 120_000 };
 
@@ -57,14 +57,7 @@ for (const name of BROWSERS) {
     });
 
     test('the export goes in through the import page', T, async () => {
-      const importer = await browser.extensionPage('import.html');
-      // The page is wired once its words are in.
-      await importer.waitFor(() => document.getElementById('import').textContent !== '');
-      await importer.setFiles('#files', writeExport(dir));
-      await importer.click('#import');
-      const said = await importer.waitForText('#status', 'Imported 3 contacts');
-      assert.match(said, /^Imported 3 contacts/);
-      await importer.close();
+      assert.match(await importSample(browser, dir), /^Imported 3 contacts/);
     });
 
     test('a LinkedIn profile gets the overlay with the common ground', T, async () => {

@@ -3,7 +3,7 @@
 // pick files, wait for what a page shows, stop the extension's background. Only what both can
 // do honestly is here; what one browser alone has (Chromium's side panel API, Firefox's sidebar
 // and toolbar button) the tests ask of that browser's own driver.
-import { launchBrowser, overlayFrame, stopServiceWorker } from './harness.mjs';
+import { launchBrowser, overlayFrame, stopServiceWorker, writeExport } from './harness.mjs';
 import { launchFirefox } from './firefox.mjs';
 
 export const BROWSERS = ['chromium', 'firefox'];
@@ -13,6 +13,21 @@ export async function launch(name, { port, lang = 'en-US' }) {
   if (name === 'chromium') return new Chromium(await launchBrowser({ port, lang }));
   if (name === 'firefox') return new Gecko(await launchFirefox({ port, lang }));
   throw new Error(`no such browser: ${name}`);
+}
+
+/**
+ * Imports the sample export (`writeExport`, written into `dir`) through the import page, as the
+ * user does, and waits until it says so.
+ */
+export async function importSample(browser, dir) {
+  const importer = await browser.extensionPage('import.html');
+  // The page is wired once its words are in.
+  await importer.waitFor(() => document.getElementById('import').textContent !== '');
+  await importer.setFiles('#files', writeExport(dir));
+  await importer.click('#import');
+  const said = await importer.waitForText('#status', 'Imported 3 contacts');
+  await importer.close();
+  return said;
 }
 
 /** Polls `probe` until it gives a truthy value; `what` says what was awaited when it never does. */

@@ -206,15 +206,19 @@ class Firefox {
 
   /** A real click (the pointer moved onto the element, pressed and released). */
   async click(context, selector, index = 0) {
-    const element = await this.element(context, selector, index);
+    await this.press(context, await this.element(context, selector, index), 0);
+  }
+
+  /** Moves the pointer onto `element` in `context` and presses `button` (0 left, 2 right). */
+  async press(context, element, button) {
     await this.bidi.send('input.performActions', {
       context,
       actions: [{
         type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
         actions: [
           { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
+          { type: 'pointerDown', button },
+          { type: 'pointerUp', button },
         ],
       }],
     });
@@ -248,11 +252,15 @@ class Firefox {
    */
   async openExtensionPage(file) {
     const url = `${this.origin}/${file}`;
+    const { contexts } = await this.bidi.send('browsingContext.getTree', { maxDepth: 0 });
+    const before = new Set(contexts.map((c) => c.context));
     await this.chrome((address) => {
       const tab = gBrowser.addTab(address, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
       gBrowser.selectedTab = tab;
     }, url);
-    return this.waitForContext((c) => c.url === url && c.parent === null);
+    // A new tab at that page, whatever fragment the page has given itself since (the panel
+    // names its person in it at once).
+    return this.waitForContext((c) => c.parent === null && !before.has(c.context) && c.url.split('#')[0] === url);
   }
 
   /** Waits for a browsing context (a tab or frame) that `matches`; returns its id. */
@@ -359,19 +367,7 @@ class Firefox {
    * item labelled `label` in the context menu that opens; resolves to the labels it offered.
    */
   async contextMenu(context, selector, label) {
-    const element = await this.element(context, selector);
-    await this.bidi.send('input.performActions', {
-      context,
-      actions: [{
-        type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element } },
-          { type: 'pointerDown', button: 2 },
-          { type: 'pointerUp', button: 2 },
-        ],
-      }],
-    });
-    await this.bidi.send('input.releaseActions', { context });
+    await this.press(context, await this.element(context, selector), 2);
     const deadline = Date.now() + 10_000;
     for (;;) {
       const offered = await this.chrome((wanted) => {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, writeExport, SITE } from './harness.mjs';
-import { launch, until } from './browsers.mjs';
+import { startSite, SITE } from './harness.mjs';
+import { launch, importSample, until } from './browsers.mjs';
 
 const T = { timeout: 120_000 };
 let site, browser, firefox, dir, profile, overlay;
@@ -20,12 +20,7 @@ before(async () => {
   site = await startSite();
   browser = await launch('firefox', { port: site.port });
   firefox = browser.firefox;
-  const importer = await browser.extensionPage('import.html');
-  await importer.waitFor(() => document.getElementById('import').textContent !== '');
-  await importer.setFiles('#files', writeExport(dir));
-  await importer.click('#import');
-  await importer.waitForText('#status', 'Imported 3 contacts');
-  await importer.close();
+  await importSample(browser, dir);
   profile = await browser.open(`${SITE}/in/sanne-de-vries/`);
   overlay = await profile.overlay();
   await overlay.waitForText('#summary', 'shared employers');
