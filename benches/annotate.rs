@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(involved(&them, &people)))
     });
     group.bench_function("annotate (overlay, per visit)", |b| {
-        b.iter(|| black_box(annotate(Some(&me), &them, None, &few, &[], today)))
+        b.iter(|| black_box(annotate(Some(&me), &them, None, &few, &[], &[], today)))
     });
     group.finish();
 }

@@ -38,22 +38,30 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // Keep in touch: once a day (and after every change that can move it) the toolbar badge counts
-// the people whose keep-in-touch rhythm has run out.
-const CHANGES_WHO_IS_DUE = new Set(['marked', 'note_saved', 'note_deleted', 'interactions', 'imported', 'restored', 'forgotten']);
+// the people whose keep-in-touch rhythm has come round: red with how many are overdue (past the
+// latest interval), else green with how many are coming due (past the ideal one).
+const CHANGES_WHO_IS_DUE = new Set(['marked', 'note_saved', 'note_deleted', 'interactions', 'imported', 'restored', 'forgotten', 'rhythm_rules']);
 const DAILY = 'keep-in-touch';
 chrome.alarms.get(DAILY).then((alarm) => alarm || chrome.alarms.create(DAILY, { periodInMinutes: 24 * 60, delayInMinutes: 1 }));
 chrome.alarms.onAlarm.addListener((alarm) => alarm.name === DAILY && refreshBadge());
 chrome.runtime.onStartup.addListener(() => refreshBadge());
 
-/** Sets the badge to how many people are due; returns that count. */
+/** Sets the badge to who is overdue, else who is coming due; returns both counts. */
 async function refreshBadge() {
   await ready;
   const self = { id: chrome.runtime.id, url: chrome.runtime.getURL('background.js') };
   const answer = await handle_message('due_count', self);
-  const due = answer && answer.type === 'due_count' ? answer.due : 0;
-  await chrome.action.setBadgeText({ text: due > 0 ? String(due) : '' });
-  await chrome.action.setBadgeBackgroundColor({ color: '#0f7a5c' });
-  return due;
+  const ok = answer && answer.type === 'due_count';
+  const overdue = ok ? answer.overdue : 0;
+  const comingDue = ok ? answer.coming_due : 0;
+  const shown = overdue || comingDue;
+  await chrome.action.setBadgeText({ text: shown > 0 ? String(shown) : '' });
+  await chrome.action.setBadgeBackgroundColor({ color: overdue > 0 ? '#b3261e' : '#0f7a5c' });
+  const title = [chrome.i18n.getMessage('extName')];
+  if (overdue > 0) title.push(chrome.i18n.getMessage('badgeOverdue', [String(overdue)]));
+  if (comingDue > 0) title.push(chrome.i18n.getMessage('badgeComingDue', [String(comingDue)]));
+  await chrome.action.setTitle({ title: title.join(' · ') });
+  return { overdue, comingDue };
 }
 
 // Capture. A selection on a profile page, saved from the context menu, becomes a note about the

@@ -17,7 +17,7 @@ use crate::chrome;
 use crate::extract::{is_profile_address, page_part, person_at, NoProfile, PagePart};
 use crate::history::{contact_of, involved};
 use crate::import::Export;
-use crate::model::{clean_tags, Note};
+use crate::model::{clean_tags, Marks, Note};
 use crate::people::People;
 use crate::phrases::{book, Book, Lang, AUTO};
 use crate::protocol::{clean_note_text, Caller, Flag, Refusal, Request, Response, ToContentScript};
@@ -258,6 +258,7 @@ async fn route_stored(
                 people: chosen,
                 kept: read.kept,
                 contacts: read.contacts,
+                rules: rhythm_rules(store).await?,
             })
         }
         Request::Import { export } => {
@@ -305,15 +306,70 @@ async fn route_stored(
         Request::Mark { mut marks } => {
             marks.goals.sort();
             marks.goals.dedup();
+            if marks.not_now_until.is_none() {
+                // The overlay does not show "not now"; what the side panel set stays.
+                marks.not_now_until = store
+                    .all_marks()
+                    .await?
+                    .into_iter()
+                    .find(|m| m.person == marks.person)
+                    .and_then(|m| m.not_now_until);
+            }
             store.set_marks(&marks).await?;
             Ok(Response::Marked { marks })
         }
         Request::Network => {
             let people = people(store).await?;
             let marks = store.all_marks().await?;
+            let rules = rhythm_rules(store).await?;
+            let me = store.me().await?.effective();
             let today = chrome::local_today();
             Ok(Response::Network {
-                overview: crate::network::overview(&people, &marks, today),
+                overview: crate::network::overview(&people, &marks, &rules, me.as_ref(), today),
+            })
+        }
+        Request::NotNow { person, name, days } => {
+            let days = days.clamp(1, crate::rhythm::MAX_DAYS);
+            let mut marks = store
+                .all_marks()
+                .await?
+                .into_iter()
+                .find(|m| m.person == person)
+                .unwrap_or(Marks {
+                    person,
+                    name,
+                    ..Marks::default()
+                });
+            let until = chrome::local_today() + crate::calendar::Day::from(days);
+            marks.not_now_until = Some(crate::calendar::date_of(until));
+            store.set_marks(&marks).await?;
+            Ok(Response::Marked { marks })
+        }
+        Request::Brokers => {
+            let people = people(store).await?;
+            let visited = store
+                .visited_profiles(crate::brokers::MOST_VISITS as u32)
+                .await?;
+            Ok(Response::Brokers {
+                brokers: crate::brokers::brokers(&people, &visited),
+            })
+        }
+        Request::RhythmRules { set } => {
+            if let Some(rules) = set {
+                if let Some(bad) = rules.iter().find(|r| !crate::rhythm::valid(r)) {
+                    return Err(StoreError::Refused(Refusal::BadRhythmRule {
+                        tag: bad.tag.clone(),
+                    }));
+                }
+                if rules.len() > crate::rhythm::MAX_RULES {
+                    return Err(StoreError::Refused(Refusal::BadRhythmRule {
+                        tag: String::new(),
+                    }));
+                }
+                store.set_setting(RHYTHM_RULES, rules).await?;
+            }
+            Ok(Response::RhythmRules {
+                rules: rhythm_rules(store).await?,
             })
         }
         Request::Goals { set } => {
@@ -327,9 +383,12 @@ async fn route_stored(
         Request::DueCount => {
             let people = people(store).await?;
             let marks = store.all_marks().await?;
+            let rules = rhythm_rules(store).await?;
             let today = chrome::local_today();
+            let counts = crate::network::due_counts(&people, &marks, &rules, today);
             Ok(Response::DueCount {
-                due: crate::network::due_count(&people, &marks, today) as u32,
+                overdue: counts.overdue,
+                coming_due: counts.coming_due,
             })
         }
         Request::Notebook => {
@@ -572,6 +631,16 @@ async fn active_tab() -> Option<i32> {
 /// the user set.
 const INVITE_NOTES_PUT: &str = "invite_notes_put";
 const INVITE_NOTES_PER_MONTH: &str = "invite_notes_per_month";
+
+/// The setting that holds the keep-in-touch rules per tag.
+const RHYTHM_RULES: &str = "rhythm_rules";
+
+/// The keep-in-touch rules per tag; none until the user writes one. A stored rule the rules no
+/// longer take (a hand-edited backup) is left out, never applied.
+async fn rhythm_rules(store: &Store) -> Result<Vec<crate::rhythm::Rule>, StoreError> {
+    let rules: Vec<crate::rhythm::Rule> = store.setting(RHYTHM_RULES).await?.unwrap_or_default();
+    Ok(rules.into_iter().filter(crate::rhythm::valid).collect())
+}
 
 async fn notes_per_month(store: &Store) -> Result<u32, StoreError> {
     Ok(store

@@ -811,6 +811,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
             } else {
                 Vec::new()
             },
+            not_now_until: None,
         });
     }
     backup.settings.push(Setting {
@@ -889,6 +890,7 @@ mod tests {
                         key: true,
                         rhythm_days: None,
                         goals: vec![],
+                        not_now_until: None,
                     };
                     b.marks = vec![m.clone(), m];
                 }),

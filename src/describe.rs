@@ -18,7 +18,8 @@ use crate::draft::{Fact, FactKind, Source};
 use crate::history::{Annotation, Change, Mutual, Shared};
 use crate::model::{Goal, GoalKind};
 use crate::phrases::Book;
-use crate::relationship::{Relationship, Strength};
+use crate::relationship::{KeepInTouch, Relationship, Strength};
+use crate::rhythm::{interval, Origin, Rhythm, Standing};
 
 /// The collapsed overlay's one line. `me_known` and `contacts` choose the empty state's advice.
 pub fn summary_line(t: &Book, a: &Annotation, me_known: bool, contacts: u32) -> String {
@@ -257,13 +258,30 @@ pub fn fact_source(t: &Book, source: &Source) -> String {
     }
 }
 
-/// A rhythm of `days`: "every 6 weeks", "every 10 days".
-pub fn every(t: &Book, days: u32) -> String {
-    if days % 7 == 0 {
-        t.count("rhythm.every_weeks", u64::from(days / 7))
-    } else {
-        t.count("rhythm.every_days", u64::from(days))
-    }
+/// "Keep in touch every 4 to 6 weeks: due, at the latest in 13 days", with the tag whose rule
+/// it is ("(#mentor)"), or that no rhythm is set.
+pub fn keep_in_touch_line(t: &Book, k: &KeepInTouch) -> String {
+    let (Some(ideal), Some(standing)) = (k.rhythm_days, k.standing) else {
+        return t.text("rhythm.none").to_owned();
+    };
+    let rhythm = Rhythm {
+        ideal_days: ideal,
+        latest_days: k.latest_days.unwrap_or(ideal).max(ideal),
+    };
+    let when = match (standing, k.late_in_days) {
+        (Standing::Fine, _) => t.count("rhythm.next_in", k.due_in_days.unwrap_or(0).max(0) as u64),
+        (Standing::ComingDue, Some(late)) if late > 0 => t.count("rhythm.coming_due", late as u64),
+        (Standing::ComingDue, _) => t.text("rhythm.due_today").to_owned(),
+        (Standing::Overdue, late) => t.count("rhythm.overdue", late.unwrap_or(-1).unsigned_abs()),
+    };
+    let every = match &k.origin {
+        Some(Origin::Tag(tag)) => t.say(
+            "rhythm.by_tag",
+            &[("every", &interval(t, rhythm)), ("tag", tag)],
+        ),
+        _ => interval(t, rhythm),
+    };
+    t.say("rhythm.line", &[("every", &every), ("when", &when)])
 }
 
 /// The relationship, one line per fact: since when, the last contact, how much history, the
@@ -307,22 +325,7 @@ pub fn relationship_lines(t: &Book, r: &Relationship) -> Vec<String> {
             ("asked", &t.number(u64::from(r.asked))),
         ],
     ));
-    lines.push(
-        match (r.keep_in_touch.rhythm_days, r.keep_in_touch.due_in_days) {
-            (Some(days), Some(due)) => {
-                let when = match due {
-                    0 => t.text("rhythm.due_today").to_owned(),
-                    d if d < 0 => t.count("rhythm.overdue", d.unsigned_abs()),
-                    d => t.count("rhythm.next_in", d as u64),
-                };
-                t.say(
-                    "rhythm.line",
-                    &[("every", &every(t, days)), ("when", &when)],
-                )
-            }
-            _ => t.text("rhythm.none").to_owned(),
-        },
-    );
+    lines.push(keep_in_touch_line(t, &r.keep_in_touch));
     lines
 }
 
@@ -331,6 +334,7 @@ mod tests {
     use super::*;
     use crate::phrases::{book, Lang};
     use crate::relationship::{KeepInTouch, LastInteraction, Tie};
+    use crate::rhythm::Standing;
 
     fn en() -> &'static Book {
         book(Lang::EN)
@@ -407,7 +411,17 @@ mod tests {
             },
             keep_in_touch: KeepInTouch {
                 rhythm_days: due.map(|_| 42),
+                latest_days: due.map(|_| 63),
+                late_in_days: due.map(|d| d + 21),
                 due_in_days: due,
+                standing: due.map(|d| {
+                    if d > 0 {
+                        Standing::Fine
+                    } else {
+                        Standing::ComingDue
+                    }
+                }),
+                ..KeepInTouch::default()
             },
         }
     }
@@ -476,7 +490,7 @@ mod tests {
                 "Last contact: message, 8 months ago",
                 "12 messages · 1 note · tie: good",
                 "You gave 3×, asked 0×",
-                "Keep in touch every 6 weeks: 8 days overdue",
+                "Keep in touch every 6 to 9 weeks: due, at the latest in 13 days",
             ]
         );
         assert_eq!(
@@ -551,7 +565,7 @@ mod tests {
                 "Laatste contact: bericht, 8 maanden geleden",
                 "12 berichten · 1 notitie · band: goed",
                 "Gebracht 3×, gehaald 0×",
-                "Contact houden elke 6 weken: 8 dagen over tijd",
+                "Contact houden elke 6 tot 9 weken: aan de beurt, uiterlijk over 13 dagen",
             ]
         );
         assert_eq!(
@@ -562,8 +576,6 @@ mod tests {
             shared_phrase(nl(), &shared(0, Some(24), Some("you"))),
             "jij vertrok 2 jaar voordat de ander begon"
         );
-        assert_eq!(every(nl(), 7), "elke week");
-        assert_eq!(every(nl(), 10), "elke 10 dagen");
         assert_eq!(
             change_phrase(
                 nl(),

@@ -15,6 +15,7 @@ use crate::model::{fold, Profile};
 use crate::names::org_key;
 use crate::people::{Activity, Known, People};
 use crate::relationship::{relationship, Kept, Ledger, Relationship, Strength, Tie};
+use crate::rhythm::{in_force, Rule};
 
 /// Everything the user and the person share.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -154,11 +155,12 @@ pub fn annotate(
     previous: Option<&Profile>,
     people: &People,
     kept: &[(String, Kept)],
+    rules: &[Rule],
     today: Day,
 ) -> Annotation {
     let nobody = Profile::named(them.site, String::new(), String::new(), String::new());
     let mut annotation = common_ground(me.unwrap_or(&nobody), them, people, month_of_day(today));
-    finish(&mut annotation, them, previous, people, kept, today);
+    finish(&mut annotation, them, previous, people, kept, rules, today);
     annotation
 }
 
@@ -172,6 +174,7 @@ pub fn finish(
     previous: Option<&Profile>,
     people: &People,
     kept: &[(String, Kept)],
+    rules: &[Rule],
     today: Day,
 ) {
     // A short list (the person and their mutual connections): looked through, not hashed.
@@ -191,14 +194,18 @@ pub fn finish(
         own.merge(also);
     }
     let from_contact = Ledger::of(known, None);
+    // The tags on their notes and on the contact choose a tag's rhythm.
+    let own_tags: Vec<String> = own
+        .notes
+        .iter()
+        .flat_map(|n| n.tags.iter())
+        .chain(known.iter().flat_map(|k| k.by_user.tags.iter()))
+        .cloned()
+        .collect();
     let ledger = Ledger {
         invitations: &own.invitations,
         activity: Activity::of(&own.notes, &own.interactions),
-        rhythm_days: own
-            .marks
-            .as_ref()
-            .and_then(crate::model::Marks::rhythm)
-            .or(from_contact.rhythm_days),
+        rhythm: in_force(own.marks.as_ref(), &own_tags, rules).or(from_contact.rhythm.clone()),
         ..from_contact
     };
     annotation.relationship = (!ledger.is_empty()).then(|| relationship(&ledger, today));
@@ -721,8 +728,8 @@ mod tests {
         assert_eq!(few.len(), 6, "Jo themselves, two named, three colleagues");
         let today = day_of("2026-11-22").unwrap();
         assert_eq!(
-            annotate(Some(&me), &them, None, &few, &[], today),
-            annotate(Some(&me), &them, None, &contacts, &[], today)
+            annotate(Some(&me), &them, None, &few, &[], &[], today),
+            annotate(Some(&me), &them, None, &contacts, &[], &[], today)
         );
         let order: Vec<&str> = a
             .mutuals
@@ -768,8 +775,8 @@ mod tests {
         let today = day_of("2026-11-22").unwrap();
         let me = person(vec![at("Acme", Some("2019-01"), None, true)], vec![], None);
         assert_eq!(
-            annotate(Some(&me), &them, None, &few, &[], today),
-            annotate(Some(&me), &them, None, &contacts, &[], today)
+            annotate(Some(&me), &them, None, &few, &[], &[], today),
+            annotate(Some(&me), &them, None, &contacts, &[], &[], today)
         );
     }
 
@@ -813,7 +820,7 @@ mod tests {
     }
 
     #[test]
-    fn a_key_person_without_history_is_due_today_on_a_six_week_rhythm() {
+    fn a_key_person_without_history_is_coming_due_on_a_four_to_six_week_rhythm() {
         let them = person(vec![], vec![], None);
         let kept = vec![(
             them.key().as_str().to_owned(),
@@ -827,11 +834,38 @@ mod tests {
             },
         )];
         let today = day_of("2026-11-22").unwrap();
-        let a = annotate(None, &them, None, &People::default(), &kept, today);
+        let a = annotate(None, &them, None, &People::default(), &kept, &[], today);
         let keep = a
             .relationship
             .expect("a rhythm is a relationship")
             .keep_in_touch;
-        assert_eq!((keep.rhythm_days, keep.due_in_days), (Some(42), Some(0)));
+        assert_eq!(
+            (keep.rhythm_days, keep.latest_days, keep.due_in_days),
+            (Some(28), Some(42), Some(0))
+        );
+        assert_eq!(keep.standing, Some(crate::rhythm::Standing::ComingDue));
+        // A rule for a tag on their notes applies when they have no rhythm of their own.
+        let mut tagged = kept.clone();
+        tagged[0].1.marks = None;
+        tagged[0].1.notes.push(crate::model::Note {
+            tags: vec!["mentor".into()],
+            ..crate::model::Note::new(them.key(), "Reviews my talks".into(), 0.0)
+        });
+        let rules = crate::rhythm::parse_rules("#mentor: every 2 to 3 weeks").unwrap();
+        let a = annotate(
+            None,
+            &them,
+            None,
+            &People::default(),
+            &tagged,
+            &rules,
+            today,
+        );
+        let keep = a.relationship.expect("a rule is a rhythm").keep_in_touch;
+        assert_eq!((keep.rhythm_days, keep.latest_days), (Some(14), Some(21)));
+        assert_eq!(
+            keep.origin,
+            Some(crate::rhythm::Origin::Tag("mentor".into()))
+        );
     }
 }

@@ -16,6 +16,7 @@
 //! shell. See `ARCHITECTURE.md` for the map.
 
 pub mod backup;
+pub mod brokers;
 pub mod budget;
 pub mod calendar;
 pub mod describe;
@@ -32,6 +33,8 @@ pub mod people;
 pub mod phrases;
 pub mod protocol;
 pub mod relationship;
+pub mod revive;
+pub mod rhythm;
 pub mod search;
 
 #[cfg(all(target_arch = "wasm32", feature = "background"))]

@@ -301,6 +301,9 @@ pub struct Marks {
     pub rhythm_days: Option<u32>,
     #[serde(default)]
     pub goals: Vec<String>,
+    /// "Not now": left out of the ties worth reviving until this day (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_now_until: Option<String>,
 }
 
 /// What the user networks for now (the seeds' four reasons), in their own words.
@@ -339,11 +342,13 @@ impl GoalKind {
     }
 }
 
-/// The keep-in-touch rhythm of a key person unless the user chose another: six weeks.
-pub const KEY_RHYTHM_DAYS: u32 = 42;
+/// The ideal keep-in-touch interval of a key person unless the user chose another: four weeks
+/// (at the latest six, `rhythm::Rhythm::KEY`).
+pub const KEY_RHYTHM_DAYS: u32 = 28;
 
 impl Marks {
-    /// The rhythm in force: the chosen one, else six weeks for a key person, else none.
+    /// The ideal interval in force: the chosen one, else four weeks for a key person, else none
+    /// (a tag's rule is `rhythm::in_force`'s to add).
     pub fn rhythm(&self) -> Option<u32> {
         self.rhythm_days
             .or(self.key.then_some(KEY_RHYTHM_DAYS))
@@ -352,7 +357,10 @@ impl Marks {
 
     /// Whether nothing is marked (then nothing needs storing).
     pub fn is_empty(&self) -> bool {
-        !self.key && self.rhythm_days.is_none() && self.goals.is_empty()
+        !self.key
+            && self.rhythm_days.is_none()
+            && self.goals.is_empty()
+            && self.not_now_until.is_none()
     }
 }
 

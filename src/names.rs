@@ -68,3 +68,18 @@ pub fn org_key(name: &str) -> String {
     }
     kept.join(" ")
 }
+/// A contact's address as a link the lists may show: `https:` to LinkedIn or GitHub only. An
+/// imported or restored address is data from a file; `http:`, `javascript:` or another site
+/// would open what the user did not ask for.
+pub fn profile_link(url: &str) -> Option<String> {
+    let rest = url.trim().strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let ours = ["linkedin.com", "github.com"]
+        .iter()
+        .any(|site| host == *site || host.ends_with(&format!(".{site}")));
+    let clean = !url
+        .trim()
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control());
+    (ours && clean).then(|| url.trim().to_owned())
+}

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{day_of_ms, Day};
 use crate::model::{fold, Balance, Contact, Conversation, Interaction, InteractionKind, Note};
 use crate::names::org_key;
+use crate::rhythm::says_we_spoke;
 
 /// What the user wrote about a contact. Imports never touch it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,9 @@ pub struct ContactByUser {
 pub struct Activity {
     pub notes: u32,
     pub last_note: Option<Day>,
+    /// The last note that says they spoke (`rhythm::says_we_spoke`): it resets a rhythm.
+    #[serde(default)]
+    pub last_spoke: Option<Day>,
     /// Met in person or called.
     pub spoke: u32,
     pub messaged: u32,
@@ -53,6 +57,9 @@ impl Activity {
         self.notes += 1;
         let day = day_of_ms(note.created);
         self.last_note = Some(self.last_note.map_or(day, |d| d.max(day)));
+        if says_we_spoke(&note.text) {
+            self.last_spoke = Some(self.last_spoke.map_or(day, |d| d.max(day)));
+        }
     }
 
     /// Counts one more logged interaction.
@@ -100,6 +107,9 @@ pub struct People {
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
     by_org: HashMap<String, Vec<usize>>,
+    /// The tags on each person's notes (and those the user gave a contact), folded to lower
+    /// case: what a tag's keep-in-touch rule applies to.
+    tags: HashMap<String, Vec<String>>,
 }
 
 impl People {
@@ -138,6 +148,7 @@ impl People {
                     people.by_org.entry(org).or_default().push(i);
                 }
             }
+            people.tag(&k.contact.id, &k.by_user.tags);
         }
         people.known = known;
         people
@@ -146,6 +157,30 @@ impl People {
     /// Counts a note in the activity of the person it is filed under.
     pub fn count_note(&mut self, note: &Note) {
         self.activity_mut(note.person.as_str()).note(note);
+        self.tag(note.person.as_str(), &note.tags);
+    }
+
+    fn tag(&mut self, id: &str, tags: &[String]) {
+        if tags.is_empty() {
+            return;
+        }
+        let theirs = self.tags.entry(id.to_owned()).or_default();
+        for tag in tags {
+            let tag = tag.to_lowercase();
+            if !theirs.contains(&tag) {
+                theirs.push(tag);
+            }
+        }
+    }
+
+    /// The tags on `id`'s notes, folded to lower case.
+    pub fn tags_of(&self, id: &str) -> &[String] {
+        self.tags.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Everyone with tags, and their tags.
+    pub fn tagged(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.tags.iter().map(|(id, t)| (id.as_str(), t.as_slice()))
     }
 
     /// Counts a logged interaction, as [`count_note`](Self::count_note) does a note.

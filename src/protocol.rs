@@ -94,9 +94,25 @@ pub enum Request {
     /// The network at a glance: who is due, dormant ties, how many are active
     /// (`network::overview`).
     Network,
-    /// How many people are due (`network::due_count`): asked by the service worker itself, daily
-    /// and after every change that can move it, for the toolbar badge.
+    /// How many people are overdue and coming due (`network::due_counts`): asked by the service
+    /// worker itself, daily and after every change that can move it, for the toolbar badge.
     DueCount,
+    /// "Not now" on a tie worth reviving: it is left out of that list for `days` (kept with the
+    /// person's other marks). Answered [`Response::Marked`].
+    NotNow {
+        person: String,
+        name: String,
+        days: u32,
+    },
+    /// The contacts who bridge separate groups among the profiles the user opened
+    /// (`brokers::brokers`), asked when the side panel's list is opened.
+    Brokers,
+    /// The keep-in-touch rules per tag (`rhythm::Rule`); with `set`, stored first (the settings'
+    /// lines, read by `rhythm::parse_rules`).
+    RhythmRules {
+        #[serde(default)]
+        set: Option<Vec<crate::rhythm::Rule>>,
+    },
     /// Every note with a name for whom it is about, for the side panel's search.
     Notebook,
     /// The user's networking goals; with `set`, stored first.
@@ -218,6 +234,9 @@ impl Request {
             | Request::Mark { .. }
             | Request::Network
             | Request::DueCount
+            | Request::Brokers
+            | Request::NotNow { .. }
+            | Request::RhythmRules { .. }
             | Request::Notebook
             | Request::Goals { .. }
             | Request::DeleteNote { .. }
@@ -251,6 +270,9 @@ impl Request {
             Request::Mark { .. } => "mark",
             Request::Network => "network",
             Request::DueCount => "due_count",
+            Request::Brokers => "brokers",
+            Request::NotNow { .. } => "not_now",
+            Request::RhythmRules { .. } => "rhythm_rules",
             Request::Notebook => "notebook",
             Request::Goals { .. } => "goals",
             Request::Restore { .. } => "restore",
@@ -319,6 +341,9 @@ pub enum Response {
         kept: Vec<(String, Kept)>,
         /// How many contacts are imported.
         contacts: u32,
+        /// The keep-in-touch rules per tag, for the person's rhythm.
+        #[serde(default)]
+        rules: Vec<crate::rhythm::Rule>,
     },
     /// What an import stored, and how many contacts there are now.
     Imported {
@@ -358,9 +383,18 @@ pub enum Response {
     Network {
         overview: Overview,
     },
-    /// How many people are due.
+    /// How many people are overdue and coming due.
     DueCount {
-        due: u32,
+        overdue: u32,
+        coming_due: u32,
+    },
+    /// The contacts who bridge groups, the strongest first.
+    Brokers {
+        brokers: Vec<crate::brokers::Broker>,
+    },
+    /// The keep-in-touch rules per tag.
+    RhythmRules {
+        rules: Vec<crate::rhythm::Rule>,
     },
     /// Every note, and names for the people they are about (`[person, name]`).
     Notebook {
@@ -536,6 +570,11 @@ pub enum Refusal {
     BadInviteBudget {
         per_month: u32,
     },
+    /// A keep-in-touch rule the settings do not take (no tag, an interval out of range, too
+    /// many).
+    BadRhythmRule {
+        tag: String,
+    },
 }
 
 impl Refusal {
@@ -572,6 +611,13 @@ impl Refusal {
             Refusal::NoLanguage { setting } => {
                 t.say("refusal.no_language", &[("setting", setting)])
             }
+            Refusal::BadRhythmRule { tag } => t.say(
+                "refusal.bad_rhythm_rule",
+                &[
+                    ("tag", tag),
+                    ("most", &t.number(crate::rhythm::MAX_RULES as u64)),
+                ],
+            ),
             Refusal::BadInviteBudget { per_month } => t.say(
                 "refusal.bad_invite_budget",
                 &[

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{date_of, day_of, Day};
 use crate::model::{Contact, Conversation, Interaction, InteractionKind, Invitation, Marks, Note};
 use crate::people::Activity;
+use crate::rhythm::{in_force, timing, Origin, Rhythm, Standing};
 
 /// What the store keeps about one person besides the contact list, filed under their contact id
 /// or person key.
@@ -48,11 +49,11 @@ impl Kept {
 }
 
 /// Everything the user has with one person. Every part may be empty.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Ledger<'a> {
     pub contact: Option<&'a Contact>,
-    /// The keep-in-touch rhythm in days, when the user set one.
-    pub rhythm_days: Option<u32>,
+    /// The keep-in-touch rhythm in force, and where it comes from (`rhythm::in_force`).
+    pub rhythm: Option<(Rhythm, Origin)>,
     pub conversation: Option<&'a Conversation>,
     pub invitations: &'a [Invitation],
     pub activity: Activity,
@@ -81,10 +82,12 @@ impl<'a> Ledger<'a> {
     pub fn of(known: Option<&'a crate::people::Known>, kept: Option<&'a Kept>) -> Ledger<'a> {
         Ledger {
             contact: known.map(|k| &k.contact),
-            rhythm_days: kept
-                .and_then(|k| k.marks.as_ref())
-                .and_then(Marks::rhythm)
-                .or_else(|| known.and_then(|k| k.by_user.rhythm_days)),
+            rhythm: in_force(kept.and_then(|k| k.marks.as_ref()), &[], &[]).or_else(|| {
+                known
+                    .and_then(|k| k.by_user.rhythm_days)
+                    .and_then(Rhythm::around)
+                    .map(|r| (r, Origin::Person))
+            }),
             conversation: known.and_then(|k| k.conversation.as_ref()),
             invitations: kept.map_or(&[], |k| &k.invitations),
             activity: match (kept, known) {
@@ -97,7 +100,7 @@ impl<'a> Ledger<'a> {
 
     /// Whether there is anything at all: a connection, any history, or a rhythm the user set.
     pub fn is_empty(&self) -> bool {
-        self.rhythm_days.is_none()
+        self.rhythm.is_none()
             && self.contact.is_none()
             && self.conversation.is_none()
             && self.activity.is_empty()
@@ -153,7 +156,7 @@ fn kind_word(kind: InteractionKind) -> &'static str {
 
 /// How much history there is, before recency is weighed: messages (half when they only went
 /// one way), notes, logged interactions (speaking counts most), a personal invitation.
-fn intensity(ledger: &Ledger) -> f64 {
+pub fn history_weight(ledger: &Ledger) -> f64 {
     let messages = ledger.conversation.map_or(0.0, |c| {
         let weight = 15.0 * f64::from(c.messages).ln_1p();
         let two_way = c.sent > 0 && c.received > 0;
@@ -187,7 +190,7 @@ fn recency(days: Option<Day>) -> f64 {
 pub fn tie(ledger: &Ledger, today: Day) -> Tie {
     let last = last_contact(ledger);
     let days = last.map(|(d, _)| (today - d).max(0));
-    let intensity = intensity(ledger);
+    let intensity = history_weight(ledger);
     let score = (intensity * recency(days)).round().min(100.0) as u32;
     let strength = if intensity >= CLOSE_ONCE && days.is_some_and(|d| d > DORMANT_AFTER) {
         Strength::Dormant
@@ -235,17 +238,70 @@ pub struct LastInteraction {
 }
 
 /// Whether the user meant to keep in touch, and whether it is time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeepInTouch {
-    /// The rhythm in days; `None` when the user set none for this person.
+    /// The ideal interval in days; `None` when no rhythm applies to this person.
     pub rhythm_days: Option<u32>,
-    /// Days until the next contact is due; zero or less is due (overdue by its absolute value).
+    /// The latest interval in days.
+    #[serde(default)]
+    pub latest_days: Option<u32>,
+    /// Where the rhythm comes from (this person, a tag, being a key person).
+    #[serde(default)]
+    pub origin: Option<Origin>,
+    /// Days until the ideal interval is reached; zero or less is due.
     pub due_in_days: Option<i64>,
+    /// Days until the latest interval has passed; below zero is overdue by its absolute value.
+    #[serde(default)]
+    pub late_in_days: Option<i64>,
+    #[serde(default)]
+    pub standing: Option<Standing>,
 }
 
 impl KeepInTouch {
+    /// Coming due or overdue.
     pub fn is_due(&self) -> bool {
-        self.due_in_days.is_some_and(|d| d <= 0)
+        matches!(self.standing, Some(Standing::ComingDue | Standing::Overdue))
+    }
+
+    pub fn is_overdue(&self) -> bool {
+        self.standing == Some(Standing::Overdue)
+    }
+}
+
+/// The last contact that resets a keep-in-touch rhythm: a message, any logged interaction, or
+/// a note that says they spoke (a note of a fact does not).
+pub fn last_spoken(ledger: &Ledger) -> Option<Day> {
+    let message = ledger
+        .conversation
+        .and_then(|c| c.last.as_deref())
+        .and_then(day_of);
+    let a = &ledger.activity;
+    [message, a.last_interaction.map(|(d, _)| d), a.last_spoke]
+        .into_iter()
+        .flatten()
+        .max()
+}
+
+/// Where the person whose `ledger` this is stands in their rhythm on `today`: counted from the
+/// last contact that resets it, else from connecting.
+pub fn keep_in_touch(ledger: &Ledger, today: Day) -> KeepInTouch {
+    let Some((rhythm, origin)) = ledger.rhythm.clone() else {
+        return KeepInTouch::default();
+    };
+    let since = last_spoken(ledger).or_else(|| {
+        ledger
+            .contact
+            .and_then(|c| c.connected_on.as_deref())
+            .and_then(day_of)
+    });
+    let t = timing(rhythm, since, today);
+    KeepInTouch {
+        rhythm_days: Some(rhythm.ideal_days),
+        latest_days: Some(rhythm.latest_days),
+        origin: Some(origin),
+        due_in_days: Some(t.due_in_days),
+        late_in_days: Some(t.late_in_days),
+        standing: Some(t.standing),
     }
 }
 
@@ -253,12 +309,6 @@ impl KeepInTouch {
 pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
     let last = last_contact(ledger);
     let connected = ledger.contact.and_then(|c| c.connected_on.clone());
-    let rhythm = ledger.rhythm_days;
-    // Due counts from the last contact, else from connecting, else it is due now.
-    let since = last
-        .map(|(d, _)| d)
-        .or_else(|| connected.as_deref().and_then(day_of));
-    let due_in_days = rhythm.map(|r| since.map_or(0, |s| s + Day::from(r) - today));
     Relationship {
         contact: ledger.contact.map(|c| c.id.clone()),
         connected_on: connected,
@@ -272,10 +322,7 @@ pub fn relationship(ledger: &Ledger, today: Day) -> Relationship {
         gave: ledger.activity.gave,
         asked: ledger.activity.asked,
         tie: tie(ledger, today),
-        keep_in_touch: KeepInTouch {
-            rhythm_days: rhythm,
-            due_in_days,
-        },
+        keep_in_touch: keep_in_touch(ledger, today),
     }
 }
 
@@ -391,7 +438,7 @@ mod tests {
         let talked = conversation(3, 2, "2026-08-01");
         let r = relationship(
             &Ledger {
-                rhythm_days: Some(42),
+                rhythm: Rhythm::around(42).map(|r| (r, Origin::Person)),
                 conversation: Some(&talked),
                 activity: Activity::of(&[], &interactions),
                 ..Ledger::default()
@@ -408,9 +455,71 @@ mod tests {
         // Six weeks after 3 October is 14 November: eight days overdue on the 22nd.
         assert_eq!(r.keep_in_touch.due_in_days, Some(-8));
         assert!(r.keep_in_touch.is_due());
+        // Coming due, not overdue: the latest interval (nine weeks) ends 5 December.
+        assert_eq!(r.keep_in_touch.standing, Some(Standing::ComingDue));
+        assert_eq!(r.keep_in_touch.late_in_days, Some(13));
         // Without a rhythm nothing is ever due.
         let r = relationship(&Ledger::default(), today());
         assert_eq!(r.keep_in_touch.due_in_days, None);
         assert!(!r.keep_in_touch.is_due());
+    }
+
+    #[test]
+    fn each_kind_of_contact_resets_the_rhythm_and_a_note_of_a_fact_does_not() {
+        let rhythm = Some((Rhythm::KEY, Origin::Key));
+        let contact = Contact {
+            id: "linkedin:a".into(),
+            first_name: "A".into(),
+            last_name: "B".into(),
+            url: None,
+            email: None,
+            company: None,
+            position: None,
+            connected_on: Some("2026-01-05".into()),
+        };
+        let standing = |ledger: &Ledger| keep_in_touch(ledger, today()).standing;
+        // Connected in January, nothing since: overdue.
+        let quiet = Ledger {
+            contact: Some(&contact),
+            rhythm: rhythm.clone(),
+            ..Ledger::default()
+        };
+        assert_eq!(standing(&quiet), Some(Standing::Overdue));
+        let note = |text: &str| {
+            Note::new(
+                PersonKey::new(crate::model::Site::Linkedin, "a"),
+                text.into(),
+                f64::from(day_of("2026-11-20").unwrap() as i32) * MS_PER_DAY,
+            )
+        };
+        let fact = [note("Moved to Adyen")];
+        let with_fact = Ledger {
+            activity: Activity::of(&fact, &[]),
+            ..quiet.clone()
+        };
+        assert_eq!(standing(&with_fact), Some(Standing::Overdue));
+        let spoke = [note("We spoke at the meetup about Rust")];
+        let with_talk = Ledger {
+            activity: Activity::of(&spoke, &[]),
+            ..quiet.clone()
+        };
+        assert_eq!(standing(&with_talk), Some(Standing::Fine));
+        let logged = [interaction(
+            InteractionKind::Messaged,
+            Balance::Give,
+            "2026-11-01",
+        )];
+        let with_log = Ledger {
+            activity: Activity::of(&[], &logged),
+            ..quiet.clone()
+        };
+        assert_eq!(standing(&with_log), Some(Standing::Fine));
+        let talked = conversation(2, 1, "2026-10-20");
+        let with_message = Ledger {
+            conversation: Some(&talked),
+            ..quiet
+        };
+        // 33 days: past the ideal four weeks, within the latest six.
+        assert_eq!(standing(&with_message), Some(Standing::ComingDue));
     }
 }

@@ -187,7 +187,15 @@ fn every_draft_for_every_fixture_profile_fits_asks_nothing_and_names_its_facts()
         let mirror = mirror_me(them);
         for me in [Some(sample_me()), Some(mirror), None] {
             let kept: Vec<(String, Kept)> = Vec::new();
-            let annotation = annotate(me.as_ref(), them, Some(&previous), &people, &kept, today);
+            let annotation = annotate(
+                me.as_ref(),
+                them,
+                Some(&previous),
+                &people,
+                &kept,
+                &[],
+                today,
+            );
             let notes = [note.clone()];
             let context = Context {
                 me: me.as_ref(),

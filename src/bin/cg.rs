@@ -356,7 +356,15 @@ mod cli {
             contacts.into_iter().map(|c| (c, ContactByUser::default())),
             conversations,
         );
-        let annotation = annotate(Some(&me), &them, previous.as_ref(), &people, &kept, today);
+        let annotation = annotate(
+            Some(&me),
+            &them,
+            previous.as_ref(),
+            &people,
+            &kept,
+            &[],
+            today,
+        );
         Ok((me, them, annotation))
     }
 

@@ -14,6 +14,7 @@ use crate::calendar::{date_of, day_of_ms};
 use crate::history::{Annotation, Change, Shared};
 use crate::model::{fold, Interaction, InteractionKind, Note, Profile};
 use crate::relationship::Strength;
+pub use crate::rhythm::says_met;
 
 /// What kind of thing a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -383,22 +384,6 @@ fn with_place(place: Option<(Option<String>, String)>, source: Source) -> Fact {
 
 fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
     cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
-}
-
-/// Whether a note says the user met the person (in the past: "met at", "we spoke at",
-/// "ontmoet op", "gesproken op"), and not that they have yet to.
-pub fn says_met(text: &str) -> bool {
-    static MET: OnceLock<Option<Regex>> = OnceLock::new();
-    static NOT: OnceLock<Option<Regex>> = OnceLock::new();
-    let met = regex(
-        &MET,
-        r"(?i)\b(we|i|first|have|had|just) met\b|\bmet (at|during|on|in|her|him|them|up)\b|\b(spoke|talked|chatted) (to|with|at|during)\b|\b(ontmoet|gesproken|leren kennen|gesproken)\b",
-    );
-    let not = regex(
-        &NOT,
-        r"(?i)\b(never|not yet|haven't|have not|hasn't|nog niet|nooit|niet)\b[^.!?\n]{0,20}\b(met|spoke|talked|ontmoet|gesproken)\b",
-    );
-    met.is_some_and(|r| r.is_match(text)) && !not.is_some_and(|r| r.is_match(text))
 }
 
 /// Where a note says they met: the words after "at", "during", "op", "bij" or "tijdens" up to

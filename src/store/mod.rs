@@ -857,6 +857,20 @@ impl Store {
         .await
     }
 
+    /// The last reading of every profile the user opened (at most `most`), for the brokers the
+    /// side panel lists when asked.
+    pub async fn visited_profiles(&self, most: u32) -> Result<Vec<Profile>, StoreError> {
+        let tx = self
+            .db
+            .transaction(&[PROFILES], TransactionMode::ReadOnly)?;
+        let values = tx
+            .object_store(PROFILES)?
+            .get_all(None, Some(most))?
+            .await?;
+        let records: Vec<ProfileRecord> = read_all(PROFILES, values)?;
+        Ok(records.into_iter().map(|r| r.profile).collect())
+    }
+
     /// Everything the user marked, about everyone.
     pub async fn all_marks(&self) -> Result<Vec<Marks>, StoreError> {
         let tx = self.db.transaction(&[MARKS], TransactionMode::ReadOnly)?;

@@ -197,6 +197,8 @@ impl Keeping {
             goals: self
                 .ticked_goals()
                 .unwrap_or_else(|| shown.marks.map(|m| m.goals).unwrap_or_default()),
+            // What the side panel set aside stays so (the core keeps it).
+            not_now_until: None,
         };
         let k = self.clone();
         spawn_local(async move {

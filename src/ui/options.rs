@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{
     Document, Element, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
 };
 
 use super::{ask, by_id, document, failure, t};
@@ -96,6 +97,57 @@ pub(super) fn start() -> Result<(), JsValue> {
     language(&view.document)?;
     super::backup_page::start(&view.document)?;
     goals(&view.document)?;
+    rhythm_rules(&view.document)?;
+    Ok(())
+}
+
+/// The keep-in-touch rules per tag: one line each ("#mentor: every 4 to 6 weeks"), read here
+/// (`rhythm::parse_rules`, English or Dutch) and stored on `Save rules`; a line not understood is
+/// named with why, and nothing is stored.
+fn rhythm_rules(document: &Document) -> Result<(), JsValue> {
+    let status: HtmlElement = by_id(document, "rhythm-status")?;
+    let area: HtmlTextAreaElement = by_id(document, "rhythm-rules")?;
+    let save: HtmlElement = by_id(document, "save-rhythm")?;
+    let show = |area: &HtmlTextAreaElement, rules: &[crate::rhythm::Rule]| {
+        let lines: Vec<String> = rules
+            .iter()
+            .map(|r| crate::rhythm::rule_line(t(), r))
+            .collect();
+        area.set_value(&lines.join("\n"));
+    };
+    let (a, s) = (area.clone(), status.clone());
+    spawn_local(async move {
+        match ask(&Request::RhythmRules { set: None }).await {
+            Response::RhythmRules { rules } if a.value().is_empty() => show(&a, &rules),
+            Response::RhythmRules { .. } => {}
+            other => s.set_text_content(Some(&failure(other))),
+        }
+    });
+    EventListener::new(&save, "click", move |_| {
+        let rules = match crate::rhythm::parse_rules(&area.value()) {
+            Ok(rules) => rules,
+            Err((line, why)) => {
+                status.set_text_content(Some(&t().say(
+                    "options.rhythm.error",
+                    &[("line", &line.to_string()), ("why", t().text(why.phrase()))],
+                )));
+                return;
+            }
+        };
+        let (a, s) = (area.clone(), status.clone());
+        spawn_local(async move {
+            match ask(&Request::RhythmRules { set: Some(rules) }).await {
+                Response::RhythmRules { rules } => {
+                    show(&a, &rules);
+                    s.set_text_content(Some(
+                        &t().count("options.rhythm.saved", rules.len() as u64),
+                    ));
+                }
+                other => s.set_text_content(Some(&failure(other))),
+            }
+        });
+    })
+    .forget();
     Ok(())
 }
 

@@ -275,6 +275,7 @@ fn load(view: Rc<View>) {
                 people,
                 kept,
                 contacts,
+                rules,
             } => {
                 mark("cg-overlay-answered");
                 let today = crate::chrome::local_today();
@@ -285,6 +286,7 @@ fn load(view: Rc<View>) {
                         previous.as_ref(),
                         &People::of(people),
                         &kept,
+                        &rules,
                         today,
                     ),
                     None => Annotation::default(),

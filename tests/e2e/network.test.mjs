@@ -1,8 +1,8 @@
 // Keeping in touch across the network, end to end, on a generated dataset (2,000 contacts,
 // 10,000 notes, 2,000 logged interactions, every eleventh contact marked): the side panel
-// searches every note and tag as the user types, lists who is due and which close ties went
-// quiet, and counts the active relationships against about 150; marking someone a key person in
-// the overlay sets a six-week rhythm, and the toolbar badge, refreshed by the daily alarm's
+// searches every note and tag as the user types, lists who is overdue and who is coming due,
+// and counts the active relationships against about 150; marking someone a key person in the
+// overlay sets a four-to-six-week rhythm, and the toolbar badge, refreshed by the daily alarm's
 // handler, counts who is due.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,34 +81,42 @@ test('the side panel searches 10,000 notes and their tags as the user types', T,
 test('the panel lists who is due and which ties went quiet, and counts the active ones', T, async () => {
   const active = await panel.locator('#active').innerText();
   assert.match(active, /^Active relationships: [\d,]+ of about 150 \(in touch in the last year\)\.$/);
-  const due = await panel.locator('#due li').allInnerTexts();
-  assert.ok(due.length > 0, 'marked key people with old notes are due');
-  assert.ok(due.every((d) => / · (\d+ days? overdue|no contact yet|last contact .*)$/.test(d)), due[0]);
+  const overdue = await panel.locator('#overdue li').allInnerTexts();
+  const coming = await panel.locator('#due li').allInnerTexts();
+  assert.ok(overdue.length + coming.length > 0, 'marked key people with old notes are due');
+  assert.ok(overdue.every((d) => / · \d+ days? overdue$/.test(d)), overdue[0]);
+  assert.ok(coming.every((d) => / · (no contact yet|last contact .*)$/.test(d)), coming[0]);
   const badge = await browser.worker.evaluate(async () => {
-    const due = await globalThis.commonGround.refreshBadge();
-    return { due, text: await chrome.action.getBadgeText({}) };
+    const counts = await globalThis.commonGround.refreshBadge();
+    return { counts, text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
   });
-  assert.equal(badge.text, String(due.length));
-  assert.equal(badge.due, due.length);
+  assert.deepEqual(badge.counts, { overdue: overdue.length, comingDue: coming.length });
+  // Red with who is overdue when anyone is, else who is coming due; the title says both.
+  assert.equal(badge.text, String(overdue.length || coming.length));
+  if (overdue.length) assert.match(badge.title, new RegExp(`${overdue.length} overdue`));
+  if (coming.length) assert.match(badge.title, new RegExp(`${coming.length} coming due`));
   // The daily check is scheduled.
   const alarm = await browser.worker.evaluate(() => chrome.alarms.get('keep-in-touch'));
   assert.equal(alarm.periodInMinutes, 24 * 60);
 });
 
-test('a key person in the overlay gets a six-week rhythm, and the badge counts them', T, async () => {
-  const before = Number(await browser.worker.evaluate(() => chrome.action.getBadgeText({})));
+test('a key person in the overlay gets a four-to-six-week rhythm, and the badge counts them', T, async () => {
+  const due = async () => {
+    const c = await browser.worker.evaluate(() => globalThis.commonGround.refreshBadge());
+    return c.overdue + c.comingDue;
+  };
+  const before = await due();
   const page = await browser.context.newPage();
   await page.goto(`${SITE}/in/sanne-de-vries/`);
   const frame = await overlayFrame(page);
   await overlayShown(page, frame);
   await frame.getByLabel('Key person').check();
-  await frame.locator('#relationship').filter({ hasText: 'Keep in touch every 6 weeks: due today' }).waitFor();
-  assert.equal(await frame.getByLabel('Keep in touch').inputValue(), '42');
-  await browser.worker.evaluate(() => globalThis.commonGround.refreshBadge());
-  assert.equal(Number(await browser.worker.evaluate(() => chrome.action.getBadgeText({}))), before + 1);
+  await frame.locator('#relationship').filter({ hasText: /Keep in touch every 4 to 6 weeks: (due|\d+ days? overdue)/ }).waitFor();
+  assert.equal(await frame.getByLabel('Keep in touch').inputValue(), '28');
+  assert.equal(await due(), before + 1);
 
   await panel.reload();
-  await panel.locator('#due li').filter({ hasText: 'Sanne de Vries' }).waitFor();
+  await panel.locator('#due li, #overdue li').filter({ hasText: 'Sanne de Vries' }).first().waitFor();
   await page.close();
 });
 
@@ -146,7 +154,7 @@ test('a goal stated in the settings: people marked for it, and the panel filtere
   await panel.locator('#goal-people li').filter({ hasText: 'Sanne de Vries' }).waitFor();
   const people = await panel.locator('#goal-people li').allInnerTexts();
   assert.ok(people.length > 1, people.join(' | '));
-  const due = await panel.locator('#due li').allInnerTexts();
+  const due = await panel.locator('#due li, #overdue li').allInnerTexts();
   assert.ok(due.some((d) => d.startsWith('Sanne de Vries')), due.join(' | '));
   await panel.getByLabel('Goal').selectOption('');
   assert.equal(await panel.locator('#goal-section').isVisible(), false);
