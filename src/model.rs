@@ -113,6 +113,13 @@ impl PersonKey {
 
     pub const MAX_HANDLE_CHARS: usize = 512;
 
+    /// `text` as a key, when it is one the extension makes (a contact filed by name and company,
+    /// `name:…`, is not).
+    pub fn parse(text: &str) -> Option<PersonKey> {
+        let key = PersonKey(text.to_owned());
+        key.is_valid().then_some(key)
+    }
+
     /// A key as read from a file, unchecked (see [`PersonKey::is_valid`]).
     #[cfg(test)]
     pub(crate) fn from_raw(text: &str) -> Self {

@@ -26,7 +26,7 @@ use crate::draft::{
 };
 use crate::history::Annotation;
 use crate::invites::Budget;
-use crate::model::{Interaction, Note, PersonKey, Profile};
+use crate::model::{Balance, Interaction, InteractionKind, Note, PersonKey, Profile};
 use crate::protocol::{Flag, Request, Response};
 
 /// What drafts are built from: the overlay's reading of the person.
@@ -64,6 +64,9 @@ struct State {
 /// What the view does when a draft was kept as a note: shows the person's notes.
 pub(super) type OnKept = Box<dyn Fn(&PersonKey, &[Note])>;
 
+/// How much of a draft logged as sent is kept as the interaction's text.
+const SENT_TEXT_CHARS: usize = 200;
+
 pub(super) struct Drafting {
     document: Document,
     open: HtmlButtonElement,
@@ -82,6 +85,8 @@ pub(super) struct Drafting {
     state: RefCell<State>,
     /// Shows the person's notes with a draft kept among them.
     kept: OnKept,
+    /// Reads the person again, after a draft was logged as sent.
+    reload: Box<dyn Fn()>,
 }
 
 impl Drafting {
@@ -89,6 +94,7 @@ impl Drafting {
         document: &Document,
         status: HtmlElement,
         kept: OnKept,
+        reload: Box<dyn Fn()>,
     ) -> Result<Rc<Drafting>, JsValue> {
         let drafting = Rc::new(Drafting {
             open: by_id(document, "draft-open")?,
@@ -106,6 +112,7 @@ impl Drafting {
             status,
             state: RefCell::new(State::default()),
             kept,
+            reload,
             document: document.clone(),
         });
         let d = drafting.clone();
@@ -315,6 +322,7 @@ impl Drafting {
         meta.append_child(&count)?;
         let copy = button(doc, t().text("drafting.copy"), None)?;
         let invite = button(doc, t().text("drafting.put_in_invite"), Some("invite"))?;
+        let sent = button(doc, t().text("drafting.sent"), Some("quiet sent"))?;
         meta.append_child(&copy)?;
         meta.append_child(&invite)?;
         item.append_child(&meta)?;
@@ -360,8 +368,11 @@ impl Drafting {
         .forget();
         let (d, t) = (self.clone(), text.clone());
         EventListener::new(&copy, "click", move |_| d.copy(&t)).forget();
-        let (d, t) = (self.clone(), text);
+        let (d, t) = (self.clone(), text.clone());
         EventListener::new(&invite, "click", move |_| d.put_in_invite(t.value())).forget();
+        meta.append_child(&sent)?;
+        let (d, t) = (self.clone(), text);
+        EventListener::new(&sent, "click", move |_| d.log_sent(&t.value())).forget();
         Ok(item)
     }
 
@@ -391,6 +402,32 @@ impl Drafting {
             } else {
                 t().text("drafting.copy_by_hand")
             });
+        });
+    }
+
+    /// "I sent it": the draft is logged as a message the user gave (which starts the person's
+    /// keep-in-touch rhythm again), and the person is read again to show it.
+    fn log_sent(self: &Rc<Self>, text: &str) {
+        let Some(person) = self.state.borrow().ground.as_ref().map(|g| g.them.key()) else {
+            return;
+        };
+        let interaction = Interaction {
+            id: None,
+            person,
+            kind: InteractionKind::Messaged,
+            balance: Balance::Give,
+            text: text.trim().chars().take(SENT_TEXT_CHARS).collect(),
+            at: js_sys::Date::now(),
+        };
+        let d = self.clone();
+        spawn_local(async move {
+            match ask(&Request::LogInteraction { interaction }).await {
+                Response::Interactions { .. } => {
+                    d.say(t().text("drafting.logged_sent"));
+                    (d.reload)();
+                }
+                other => d.say(&failure(other)),
+            }
         });
     }
 

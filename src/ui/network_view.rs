@@ -21,7 +21,7 @@ use web_sys::{
 use super::{ask, button, by_id, failure, t, text_element};
 use crate::describe;
 use crate::draft::{self, Brief, Context, Purpose};
-use crate::model::Goal;
+use crate::model::{Balance, Goal, Interaction, InteractionKind, PersonKey};
 use crate::network::{Entry, Overview, ACTIVE_LIMIT};
 use crate::protocol::{Request, Response};
 use crate::revive::{ground, Revival, Why};
@@ -302,8 +302,25 @@ impl NetworkView {
         let Ok(copy) = button(doc, t().text("revive.copy"), Some("quiet revive-copy")) else {
             return;
         };
+        let Ok(sent) = button(doc, t().text("drafting.sent"), Some("quiet revive-sent")) else {
+            return;
+        };
         let _ = item.append_child(&area);
         let _ = item.append_child(&copy);
+        // Logged under their key; a contact the export gave no profile address has none.
+        if PersonKey::parse(&row.person).is_some() {
+            let _ = item.append_child(&sent);
+        }
+        let (v, r, a) = (self.clone(), row.clone(), area.clone());
+        let on_sent = EventListener::new(&sent, "click", move |_| {
+            let text = a
+                .clone()
+                .dyn_into::<web_sys::HtmlTextAreaElement>()
+                .map(|a| a.value())
+                .unwrap_or_default();
+            v.log_sent(&r, &text);
+        });
+        self.row_listeners.borrow_mut().push(on_sent);
         let (v, name) = (self.clone(), row.name.clone());
         let on_copy = EventListener::new(&copy, "click", move |_| {
             let text = area
@@ -322,6 +339,33 @@ impl NetworkView {
             });
         });
         self.row_listeners.borrow_mut().push(on_copy);
+    }
+
+    /// "I sent it": the reconnect message is logged as one the user gave, which ends the
+    /// silence; the lists are read again.
+    fn log_sent(self: &Rc<Self>, row: &Revival, text: &str) {
+        let Some(person) = PersonKey::parse(&row.person) else {
+            return;
+        };
+        let interaction = Interaction {
+            id: None,
+            person,
+            kind: InteractionKind::Messaged,
+            balance: Balance::Give,
+            text: text.trim().chars().take(200).collect(),
+            at: js_sys::Date::now(),
+        };
+        let v = self.clone();
+        spawn_local(async move {
+            match ask(&Request::LogInteraction { interaction }).await {
+                Response::Interactions { .. } => {
+                    v.revive_status
+                        .set_text_content(Some(t().text("drafting.logged_sent")));
+                    v.refresh();
+                }
+                other => v.revive_status.set_text_content(Some(&failure(other))),
+            }
+        });
     }
 
     /// Sets `row` aside for about three months and draws the lists again.

@@ -65,13 +65,18 @@ pub(super) fn start() -> Result<(), JsValue> {
     // they reach the view through this slot.
     let slot: Rc<RefCell<Weak<View>>> = Rc::new(RefCell::new(Weak::new()));
     let drafting = {
-        let kept = slot.clone();
+        let (kept, again) = (slot.clone(), slot.clone());
         Drafting::start(
             &document,
             status.clone(),
             Box::new(move |person: &PersonKey, notes: &[Note]| {
                 if let Some(view) = kept.borrow().upgrade() {
                     view.notes.show(person.clone(), notes);
+                }
+            }),
+            Box::new(move || {
+                if let Some(view) = again.borrow().upgrade() {
+                    load(view);
                 }
             }),
         )?

@@ -3,15 +3,16 @@
 // coming due, apart; a rule typed in the settings ("#mentor: every 4 to 6 weeks") brings in
 // everyone with a note tagged #mentor; the badge is red with who is overdue and its title says
 // both; the dormant tie at an organisation new to the network comes before the familiar one,
-// says why, gives a reconnect draft that Copy puts on the clipboard, and "Not now" sets it
-// aside across a reload; the contact named as a mutual connection on profiles at two
+// says why, gives a reconnect draft that Copy puts on the clipboard and "I sent it" logs (the
+// tie is in touch again), and "Not now" sets the other aside across a reload; "I sent it" under
+// a draft in the overlay starts a rhythm again; the contact named as a mutual connection on profiles at two
 // organisations is listed as connecting the user to two groups.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, launchBrowser, SITE } from './harness.mjs';
+import { startSite, launchBrowser, overlayFrame, overlayShown, SITE } from './harness.mjs';
 
 let site, browser, panel;
 const T = { timeout: 120_000 };
@@ -174,12 +175,31 @@ test('worth reviving: the novel tie first, with why, a reconnect draft, and not 
   await reader.close();
   await panel.bringToFront();
 
+  // Sent: logged as a message the user gave, Rob is in touch again and leaves the list.
+  await rows.first().getByRole('button', { name: 'I sent it' }).click();
+  await panel.locator('#revive-status').filter({ hasText: 'Logged as a message you sent' }).waitFor();
+  await panel.waitForFunction(() => [...document.querySelectorAll('#dormant li .who')].map((e) => e.textContent).join() === 'Fay Familiar');
+
   await rows.first().getByRole('button', { name: 'Not now' }).click();
-  await panel.locator('#revive-status').filter({ hasText: /^Rob Revive is set aside until / }).waitFor();
-  assert.deepEqual((await rows.allInnerTexts()).map((r) => r.split(' · ')[0]), ['Fay Familiar']);
+  await panel.locator('#revive-status').filter({ hasText: /^Fay Familiar is set aside until / }).waitFor();
+  assert.equal(await rows.count(), 0);
   await panel.reload();
-  await panel.locator('#dormant li').first().waitFor();
-  assert.deepEqual((await panel.locator('#dormant li').allInnerTexts()).map((r) => r.split(' · ')[0]), ['Fay Familiar']);
+  await panel.locator('#active').filter({ hasText: 'Active relationships' }).waitFor();
+  assert.equal(await panel.locator('#dormant li').count(), 0);
+});
+
+test('"I sent it" under a draft in the overlay starts the rhythm again', T, async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await overlayShown(page, frame);
+  await frame.getByLabel('Key person').check();
+  await frame.locator('#relationship').filter({ hasText: /Keep in touch every 4 to 6 weeks: (due|\d+ days? overdue)/ }).waitFor();
+  await frame.getByRole('button', { name: 'Draft message' }).click();
+  await frame.locator('#drafts li.draft').first().waitFor();
+  await frame.locator('#drafts li.draft').first().getByRole('button', { name: 'I sent it' }).click();
+  await frame.locator('#relationship').filter({ hasText: 'Keep in touch every 4 to 6 weeks: next in 28 days' }).waitFor();
+  await page.close();
 });
 
 test('who connects the user to other groups, from the mutual connections on the profiles opened', T, async () => {
