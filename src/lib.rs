@@ -6,8 +6,8 @@
 //! worker) and its user interface (in extension pages).
 //!
 //! The thinking parts are pure functions over plain data and compile everywhere:
-//! [`calendar`], [`model`], [`names`], [`extract`], [`history`], [`relationship`], [`people`], [`network`], [`describe`],
-//! [`draft`], [`backup`], [`import`], [`me`], [`protocol`], [`search`], [`phrases`] (every
+//! [`calendar`], [`model`], [`names`], [`extract`], [`history`], [`relationship`], [`people`],
+//! [`rhythm`], [`network`], [`revive`], [`brokers`], [`describe`], [`draft`], [`backup`], [`import`], [`me`], [`protocol`], [`search`], [`phrases`] (every
 //! sentence the interface shows, in English and Dutch). The browser shell — `store`
 //! (IndexedDB), `background` (the service worker's router), `reader` (the service worker's page
 //! reader) and `ui` — exists only on wasm32; the extension's five modules are this crate built
