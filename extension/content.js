@@ -33,6 +33,8 @@
   let shown = null; // what the frame was last told, `{shown: {person, token, revision}}`
   let preparedFor = null; // whom the frame's address names
   let collapsed = false;
+  // Whether the overlay goes beside the page; off (trace-free), this script adds nothing to it.
+  let beside = true;
   let pageMargin = null; // the page's own inline margin-right, restored on unmount
   let pageStyle = null; // <html>'s style attribute before space was reserved (null: it had none)
   // When the page was last handed over and the overlay last shown (ms since the epoch): posted
@@ -48,6 +50,31 @@
   // this script is on all of it, and stays dormant away from profiles).
   const recognised = new Map();
 
+  /**
+   * What of the page the reader needs, as the core narrows it (`prune::focus_main`): on a
+   * LinkedIn page with one `<main>`, the head, that `<main>` (every layout keeps the profile
+   * there), and from the rest only hidden JSON naming this person and JSON-LD; any other page
+   * whole. A logged-in profile carries several times as much outside `<main>` as in it.
+   */
+  function forReader(person) {
+    const whole = () => document.documentElement.outerHTML;
+    const handle = person && person.startsWith('linkedin:') ? person.slice('linkedin:'.length).toLowerCase() : '';
+    const mains = document.getElementsByTagName('main');
+    if (!handle || mains.length !== 1 || !document.head) return whole();
+    const main = mains[0];
+    // The <html> tag keeps its attributes (the page's `lang`).
+    const shell = document.documentElement.cloneNode(false).outerHTML;
+    const parts = [shell.slice(0, shell.lastIndexOf('</')), document.head.outerHTML, '<body>', main.outerHTML];
+    for (const code of document.getElementsByTagName('code')) {
+      if (!main.contains(code) && code.textContent.toLowerCase().includes(handle)) parts.push(code.outerHTML);
+    }
+    for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+      if (!main.contains(script) && !document.head.contains(script)) parts.push(script.outerHTML);
+    }
+    parts.push('</body></html>');
+    return parts.join('');
+  }
+
   async function snapshot() {
     if (busy) return;
     // Only a page the user has in front of them is read: a background tab, or a window the user
@@ -59,7 +86,7 @@
     try {
       if (!recognised.has(url)) {
         const reply = await chrome.runtime.sendMessage({ recognise: { url } });
-        recognised.set(url, reply && reply.profile_address ? { person: reply.person ?? null } : null);
+        recognised.set(url, reply && reply.profile_address ? { person: reply.person ?? null, beside: reply.beside !== false } : null);
       }
       const address = recognised.get(url);
       if (!address) {
@@ -69,14 +96,15 @@
       }
       // Load the overlay, hidden, while the core reads the page: its page and Wasm are ready
       // by the time the reading is stored.
-      if (!frame && address.person) prepare(address.person);
+      if (!frame && address.person && address.beside) prepare(address.person);
       times.snapshot = performance.timeOrigin + performance.now();
       const answer = await chrome.runtime.sendMessage({
-        snapshot: { url, html: document.documentElement.outerHTML },
+        snapshot: { url, html: forReader(address.person) },
       });
+      beside = address.beside;
       if (answer && answer.type === 'profile') {
         collapsed = answer.collapsed;
-        mount(answer.person);
+        show(answer.person);
       } else if (answer && answer.type === 'no_profile') {
         unmount();
         last.settled = !answer.retry;
@@ -128,6 +156,18 @@
     shown = { shown: { person: who, token, revision: ++revision } };
     tellFrame(shown);
     // The side panel, if open, hears it as a runtime message.
+    chrome.runtime.sendMessage(shown).catch(() => {});
+  }
+
+  /**
+   * Shows `who`: in the overlay beside the page, or, trace-free, only in the side panel (if
+   * open), with nothing added to the page.
+   */
+  function show(who) {
+    if (beside) return mount(who);
+    unmount();
+    person = who;
+    shown = { shown: { person: who, token, revision: ++revision } };
     chrome.runtime.sendMessage(shown).catch(() => {});
   }
 
@@ -254,11 +294,11 @@
       // The side panel asks whom this tab shows.
       sendResponse({ person });
     } else if (message && message.type === 'refresh') {
-      // A note was saved from the context menu: the overlay reads again.
-      if (person) mount(person);
+      // A note was saved from the context menu: the overlay (or the side panel) reads again.
+      if (person) show(person);
     } else if (message && message.type === 'add_note') {
       // The keyboard shortcut: the overlay opens (if collapsed) and focuses its note box.
-      if (!person) return sendResponse(false);
+      if (!person || !frame) return sendResponse(false);
       collapsed = false;
       layout();
       tellFrame({ focus_note: { token } });

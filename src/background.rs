@@ -143,13 +143,21 @@ async fn route(request: Request, sender: &Sender, caller: Caller) -> Result<Resp
         }));
     }
     match request {
-        // Asked on every address change anywhere on the site: answered without the store. On
-        // a profile the page is sent next: meanwhile the contacts are read into memory, so the
-        // overlay's question finds them ready.
+        // Asked on every address change anywhere on the site: answered from memory but for
+        // the trace-free setting, read once per worker. On a profile the page is sent next:
+        // meanwhile the contacts are read into memory, so the overlay's question finds them
+        // ready.
         // Meant for the side panel, which listens to the same messages.
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
         Request::Recognise { url } => {
-            let answer = recognised(&url);
+            let trace_free = match TRACE_FREE.get() {
+                Some(known) => known,
+                None => match store().await {
+                    Ok(store) => trace_free(&store).await,
+                    Err(_) => false,
+                },
+            };
+            let answer = recognised(&url, !trace_free);
             if matches!(
                 answer,
                 Response::Recognised {
@@ -178,7 +186,7 @@ async fn route_stored(
     // Once per worker: the user's language, for the messages the core writes.
     book_of(store).await;
     match request {
-        Request::Recognise { url } => Ok(recognised(&url)),
+        Request::Recognise { url } => Ok(recognised(&url, !trace_free(store).await)),
         Request::Shown { .. } | Request::FocusNote { .. } => Ok(Response::Done),
         Request::PutInInviteNote { text } => put_in_invite_note(text, sender, store).await,
         Request::InviteBudget { per_month } => {
@@ -470,6 +478,9 @@ async fn route_stored(
         Request::Flag { name, set } => {
             if let Some(value) = set {
                 store.set_setting(name.key(), value).await?;
+                if name == Flag::TraceFree {
+                    TRACE_FREE.set(Some(value));
+                }
                 if let (Flag::OverlayCollapsed, Some(tab)) = (name, &sender.tab) {
                     tell_tab(tab.id, &ToContentScript::Layout { collapsed: value }).await;
                 }
@@ -571,11 +582,33 @@ async fn build_people(store: &Store) -> Result<Rc<People>, StoreError> {
     Ok(people)
 }
 
-fn recognised(url: &str) -> Response {
+fn recognised(url: &str, beside: bool) -> Response {
     Response::Recognised {
         profile_address: is_profile_address(url),
         person: person_at(url),
+        beside,
     }
+}
+
+thread_local! {
+    /// The trace-free setting, read once per worker (it is asked on every page) and kept when
+    /// it is changed.
+    static TRACE_FREE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether the user chose to add nothing to the pages (`Show beside the page` off).
+async fn trace_free(store: &Store) -> bool {
+    if let Some(known) = TRACE_FREE.get() {
+        return known;
+    }
+    let value = store
+        .setting(Flag::TraceFree.key())
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(false);
+    TRACE_FREE.set(Some(value));
+    value
 }
 
 async fn me_response(store: &Store) -> Result<Response, StoreError> {

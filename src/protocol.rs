@@ -164,6 +164,9 @@ pub enum Flag {
     DraftPremium,
     /// Dutch drafts say "u" rather than "je".
     DraftFormal,
+    /// Trace-free: nothing is shown beside the page (the setting `Show beside the page`, off);
+    /// the content script only reads, and the side panel shows the person.
+    TraceFree,
 }
 
 impl Flag {
@@ -173,6 +176,7 @@ impl Flag {
             Flag::OverlayCollapsed => "overlay_collapsed",
             Flag::DraftPremium => "draft_premium",
             Flag::DraftFormal => "draft_formal",
+            Flag::TraceFree => "trace_free",
         }
     }
 }
@@ -307,6 +311,10 @@ pub enum Response {
         /// GitHub): the content script may load the overlay for them while the page is read.
         #[serde(default)]
         person: Option<PersonKey>,
+        /// Whether to show the overlay beside the page; when not (trace-free), the content
+        /// script adds nothing to the page and only tells the side panel whom it shows.
+        #[serde(default)]
+        beside: bool,
     },
     /// The page holds a profile: the content script mounts the overlay for `person`.
     Profile {

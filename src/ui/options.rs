@@ -291,9 +291,16 @@ fn invite_budget(document: &Document) -> Result<(), JsValue> {
 /// at once.
 fn flags(document: &Document) -> Result<(), JsValue> {
     let status: HtmlElement = by_id(document, "messages-status")?;
-    for (id, flag) in [
-        ("premium", Flag::DraftPremium),
-        ("formal", Flag::DraftFormal),
+    // A box may say the opposite of its flag: `Show beside the page` is trace-free off.
+    for (id, flag, inverted, status) in [
+        ("premium", Flag::DraftPremium, false, &status),
+        ("formal", Flag::DraftFormal, false, &status),
+        (
+            "beside",
+            Flag::TraceFree,
+            true,
+            &by_id::<HtmlElement>(document, "beside-status")?,
+        ),
     ] {
         let input: HtmlInputElement = by_id(document, id)?;
         // What is stored is shown unless the user changed the box before it arrived.
@@ -308,7 +315,7 @@ fn flags(document: &Document) -> Result<(), JsValue> {
             })
             .await
             {
-                Response::Flag { value } if !touched.get() => i.set_checked(value),
+                Response::Flag { value } if !touched.get() => i.set_checked(value != inverted),
                 Response::Flag { .. } => {}
                 other => s.set_text_content(Some(&failure(other))),
             }
@@ -317,10 +324,10 @@ fn flags(document: &Document) -> Result<(), JsValue> {
         EventListener::new(&input, "change", move |_| {
             let (i, s) = (i.clone(), s.clone());
             spawn_local(async move {
-                let set = Some(i.checked());
+                let set = Some(i.checked() != inverted);
                 match ask(&Request::Flag { name: flag, set }).await {
                     Response::Flag { value } => {
-                        i.set_checked(value);
+                        i.set_checked(value != inverted);
                         s.set_text_content(Some(t().text("options.saved")));
                     }
                     other => s.set_text_content(Some(&failure(other))),
