@@ -3,9 +3,9 @@
 // itself into a new "profile" every second (pushState and a new <main>).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startSite, launchBrowser, overlayFrame, overlayShown, bodyOf, SITE, PAGES } from './harness.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { startSite, launchBrowser, overlayFrame, overlayShown, bodyOf, SITE, PAGES, DIST } from './harness.mjs';
 
 let site, browser;
 
@@ -53,6 +53,35 @@ test('a page script finds one frame with no address, no shadow root, no marks', 
   assert.deepEqual(seen.shadow, [seen.freshIframe], 'it answers attachShadow as any iframe does');
   assert.deepEqual(seen.marks, []);
   assert.equal(seen.pageText, false);
+  await page.close();
+});
+
+/** Every file of the built extension, as its path inside the package. */
+function packaged(dir = DIST) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? packaged(join(dir, e.name)) : [relative(DIST, join(dir, e.name))]);
+}
+
+test("LinkedIn's probe, replayed: no file of the extension loads from its static address", T, async () => {
+  const page = await browser.context.newPage();
+  // LinkedIn's own policy lets its probe fetch; this page's would stop it before it tried.
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Page.setBypassCSP', { enabled: true });
+  await page.goto(`${SITE}/in/sanne-de-vries/`);
+  const frame = await overlayFrame(page);
+  await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  const files = packaged();
+  assert.ok(files.includes('overlay.html') && files.length > 20, files.join(' '));
+  const probed = await page.evaluate(async ({ id, files }) => {
+    const tryFetch = (url) => fetch(url).then((r) => (r.ok ? 'loaded' : `status ${r.status}`), () => 'failed');
+    const results = {};
+    for (const file of files) results[file] = await tryFetch(`chrome-extension://${id}/${file}`);
+    return { results, control: await tryFetch('/in/sanne-de-vries/') };
+  }, { id: browser.extensionId, files });
+  // The probe itself works from this page: a fetch of the site's own page loads.
+  assert.equal(probed.control, 'loaded');
+  const loaded = Object.entries(probed.results).filter(([, r]) => r !== 'failed');
+  assert.deepEqual(loaded, [], 'every file answers the probe as if the extension were not there');
   await page.close();
 });
 
