@@ -207,6 +207,11 @@ pub enum Problem {
         who: String,
         days: u32,
     },
+    /// A "not now" that is no date.
+    NotNow {
+        who: String,
+        until: String,
+    },
     NoteTooLong {
         number: usize,
         chars: usize,
@@ -324,6 +329,9 @@ impl Problem {
                 "backup_error.contact_says_other",
                 &[("id", id), ("says", says)],
             ),
+            Problem::NotNow { who, until } => {
+                t.say("backup_error.not_now", &[("who", who), ("until", until)])
+            }
             Problem::Rhythm { who, days } => t.say(
                 "backup_error.rhythm",
                 &[
@@ -477,7 +485,7 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
 pub const MAX_RECORD_ID: u32 = i32::MAX as u32;
 
 /// The longest keep-in-touch rhythm a backup may set: ten years.
-pub const MAX_RHYTHM_DAYS: u32 = 3650;
+pub const MAX_RHYTHM_DAYS: u32 = crate::rhythm::MAX_DAYS;
 
 /// What a backup must hold to be restored, all checked before anything is written: every note
 /// and interaction with an id in range, no record of any kind twice, every person key one the
@@ -578,6 +586,16 @@ fn check(backup: &Backup) -> Result<(), BackupError> {
                 days,
             });
         }
+    }
+    if let Some(m) = backup.marks.iter().find(|m| {
+        m.not_now_until
+            .as_deref()
+            .is_some_and(|d| crate::calendar::day_of(d).is_none())
+    }) {
+        return invalid(Problem::NotNow {
+            who: shorten(&m.person),
+            until: shorten(m.not_now_until.as_deref().unwrap_or_default()),
+        });
     }
     valid_keys(Record::Note, backup.notes.iter().map(|n| &n.person))?;
     valid_keys(
@@ -930,6 +948,10 @@ mod tests {
             (
                 "a rhythm is 1 to 3,650 days",
                 Box::new(|b| b.contacts[0].user.rhythm_days = Some(0)),
+            ),
+            (
+                "which is no date",
+                Box::new(|b| b.marks[0].not_now_until = Some("2026-02-31".into())),
             ),
         ];
         for (said, damage) in cases {
