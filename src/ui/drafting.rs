@@ -168,6 +168,16 @@ impl Drafting {
         !self.panel.hidden()
     }
 
+    /// Closes the drafts if they are open (Escape); whether they were.
+    pub(super) fn close_if_open(&self) -> bool {
+        let open = self.is_open();
+        if open {
+            self.close();
+            let _ = self.open.focus();
+        }
+        open
+    }
+
     fn close(&self) {
         self.panel.set_hidden(true);
         let _ = self.open.set_attribute("aria-expanded", "false");

@@ -309,6 +309,8 @@ impl Notes {
                     .dyn_ref::<KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Escape")
                 {
+                    // Handled here: the overlay's Escape closes nothing else with it.
+                    event.prevent_default();
                     b();
                 }
             })

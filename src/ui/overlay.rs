@@ -38,6 +38,11 @@ struct View {
     toggle: HtmlButtonElement,
     status: HtmlElement,
     this_is_me: HtmlButtonElement,
+    /// "This is me" asks first, inside the frame: it replaces who the user is, and a page
+    /// could lure a click onto it.
+    this_is_me_confirm: HtmlElement,
+    this_is_me_yes: HtmlButtonElement,
+    this_is_me_no: HtmlButtonElement,
     is_me: HtmlElement,
     summary: HtmlElement,
     changes_section: HtmlElement,
@@ -119,6 +124,9 @@ pub(super) fn start() -> Result<(), JsValue> {
         toggle: by_id(&document, "toggle")?,
         status,
         this_is_me: by_id(&document, "this-is-me")?,
+        this_is_me_confirm: by_id(&document, "this-is-me-confirm")?,
+        this_is_me_yes: by_id(&document, "this-is-me-yes")?,
+        this_is_me_no: by_id(&document, "this-is-me-no")?,
         is_me: by_id(&document, "is-me")?,
         summary: by_id(&document, "summary")?,
         changes_section: by_id(&document, "changes-section")?,
@@ -144,7 +152,15 @@ pub(super) fn start() -> Result<(), JsValue> {
     .forget();
 
     let v = view.clone();
-    EventListener::new(&view.this_is_me, "click", move |_| {
+    EventListener::new(&view.this_is_me, "click", move |_| ask_this_is_me(&v, true)).forget();
+    let v = view.clone();
+    EventListener::new(&view.this_is_me_no, "click", move |_| {
+        ask_this_is_me(&v, false)
+    })
+    .forget();
+    let v = view.clone();
+    EventListener::new(&view.this_is_me_yes, "click", move |_| {
+        ask_this_is_me(&v, false);
         let v = v.clone();
         let Some(person) = person(&v) else {
             return;
@@ -158,6 +174,18 @@ pub(super) fn start() -> Result<(), JsValue> {
                 other => show_failure(&v, other),
             }
         });
+    })
+    .forget();
+
+    // Escape closes what is open, the innermost first: the question, the drafts, the log.
+    let v = view.clone();
+    EventListener::new(&view.document, "keydown", move |event| {
+        let escape = event
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape" && !k.default_prevented());
+        if escape && close_innermost(&v) {
+            event.prevent_default();
+        }
     })
     .forget();
 
@@ -560,4 +588,39 @@ fn show_failure(view: &View, response: Response) {
 
 fn set_status(view: &View, message: &str) {
     view.status.set_text_content(Some(message));
+}
+
+/// Shows (or withdraws) the question whether this profile is the user's.
+fn ask_this_is_me(view: &View, open: bool) {
+    view.this_is_me_confirm.set_hidden(!open);
+    let _ = view
+        .this_is_me
+        .set_attribute("aria-expanded", if open { "true" } else { "false" });
+    if open {
+        let _ = view.this_is_me_no.focus();
+    } else {
+        let _ = view.this_is_me.focus();
+    }
+}
+
+/// Closes the innermost thing open (the "This is me" question, the drafts, the interaction
+/// log); whether there was one.
+fn close_innermost(view: &View) -> bool {
+    if !view.this_is_me_confirm.hidden() {
+        ask_this_is_me(view, false);
+        return true;
+    }
+    if view.drafting.close_if_open() {
+        return true;
+    }
+    let log = view
+        .document
+        .get_element_by_id("log")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .filter(|log| log.open());
+    if let Some(log) = log {
+        log.set_open(false);
+        return true;
+    }
+    false
 }

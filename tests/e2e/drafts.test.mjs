@@ -207,6 +207,18 @@ test('the invite notes are counted per month; when they are used, a draft is kep
   assert.equal(await page.evaluate(() => window.seen.inputs), 1);
 });
 
+test('Escape closes the drafts and gives the focus back to their button', T, async () => {
+  const open = frame.getByRole('button', { name: 'Draft message' });
+  if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+  await frame.locator('#drafting').waitFor();
+  await frame.locator('#draft-purpose').press('Escape');
+  await frame.locator('#drafting').waitFor({ state: 'hidden' });
+  assert.equal(await open.getAttribute('aria-expanded'), 'false');
+  assert.equal(await frame.evaluate(() => document.activeElement.id), 'draft-open');
+  await open.click();
+  await frame.locator('#drafts li.draft').first().waitFor();
+});
+
 test('the purposes: congratulate needs a new role, share takes a link', T, async () => {
   const purpose = frame.getByLabel('What for');
   await purpose.selectOption('congratulate');

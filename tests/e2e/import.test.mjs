@@ -142,7 +142,15 @@ test('"This is me" on one\'s own profile, then corrections on the options page',
   await profile.goto(`${SITE}/in/sanne-de-vries/`);
   const frame = await overlayFrame(profile);
   await frame.getByRole('heading', { name: 'Sanne de Vries' }).waitFor();
+  // It asks first, inside the frame; Escape (or Cancel) leaves who the user is as it was.
   await frame.getByRole('button', { name: 'This is me' }).click();
+  const question = frame.getByRole('group', { name: /^Use this profile as yours\?/ });
+  await question.waitFor();
+  await frame.locator('body').press('Escape');
+  await question.waitFor({ state: 'hidden' });
+  assert.equal(await frame.getByText('This is you.').isVisible(), false);
+  await frame.getByRole('button', { name: 'This is me' }).click();
+  await frame.getByRole('button', { name: 'Yes, this is me' }).click();
   await frame.getByText('This is you.').waitFor();
 
   const options = await extensionPage('options.html');
