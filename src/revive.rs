@@ -300,19 +300,20 @@ pub fn revivals(
     today: Day,
 ) -> Vec<Revival> {
     let covered = Covered::of(people, me, today);
-    let set_aside = |id: &str| {
-        marks.iter().any(|m| {
-            m.person == id
-                && (m.rhythm().is_some()
-                    || m.not_now_until
-                        .as_deref()
-                        .and_then(day_of)
-                        .is_some_and(|until| until > today))
+    let set_aside: HashSet<&str> = marks
+        .iter()
+        .filter(|m| {
+            m.rhythm().is_some()
+                || m.not_now_until
+                    .as_deref()
+                    .and_then(day_of)
+                    .is_some_and(|until| until > today)
         })
-    };
+        .map(|m| m.person.as_str())
+        .collect();
     let mut rows: Vec<Revival> = people
         .iter()
-        .filter(|k| !set_aside(&k.contact.id))
+        .filter(|k| !set_aside.contains(k.contact.id.as_str()))
         .filter_map(|k| revival(k, &covered, today))
         .collect();
     rows.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
