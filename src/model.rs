@@ -268,6 +268,24 @@ pub struct Interaction {
     pub at: f64,
 }
 
+impl Interaction {
+    /// How much of a draft logged as sent is kept as the interaction's text.
+    pub const SENT_TEXT_CHARS: usize = 200;
+
+    /// A draft the user says they sent to `person` (`I sent it`): a message the user gave, with
+    /// the start of its text, at `at`.
+    pub fn sent_draft(person: PersonKey, text: &str, at: f64) -> Interaction {
+        Interaction {
+            id: None,
+            person,
+            kind: InteractionKind::Messaged,
+            balance: Balance::Give,
+            text: text.trim().chars().take(Self::SENT_TEXT_CHARS).collect(),
+            at,
+        }
+    }
+}
+
 /// What kind of interaction it was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -471,6 +489,18 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sent_draft_is_a_message_the_user_gave_with_the_start_of_its_text() {
+        let long = format!("  Hi Rob,\n{}", "é".repeat(300));
+        let i = Interaction::sent_draft(PersonKey::new(Site::Linkedin, "rob"), &long, 5.0);
+        assert_eq!(
+            (i.kind, i.balance, i.at),
+            (InteractionKind::Messaged, Balance::Give, 5.0)
+        );
+        assert!(i.text.starts_with("Hi Rob,"));
+        assert_eq!(i.text.chars().count(), Interaction::SENT_TEXT_CHARS);
+    }
 
     #[test]
     fn tags_are_kept_lower_case_without_hash_or_doubles() {

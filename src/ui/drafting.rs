@@ -12,13 +12,13 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{
     Document, Element, HtmlButtonElement, HtmlDocument, HtmlElement, HtmlInputElement,
     HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
-use super::{ask, button, by_id, failure, t, text_element};
+use super::{ask, button, by_id, failure, t, text_element, write_clipboard};
 use crate::describe::fact_line;
 use crate::draft::favour::{check_for, why_key, Finding, Occasion};
 use crate::draft::{
@@ -26,7 +26,7 @@ use crate::draft::{
 };
 use crate::history::Annotation;
 use crate::invites::Budget;
-use crate::model::{Balance, Interaction, InteractionKind, Note, PersonKey, Profile};
+use crate::model::{Interaction, Note, PersonKey, Profile};
 use crate::protocol::{Flag, Request, Response};
 
 /// What drafts are built from: the overlay's reading of the person.
@@ -63,9 +63,6 @@ struct State {
 
 /// What the view does when a draft was kept as a note: shows the person's notes.
 pub(super) type OnKept = Box<dyn Fn(&PersonKey, &[Note])>;
-
-/// How much of a draft logged as sent is kept as the interaction's text.
-const SENT_TEXT_CHARS: usize = 200;
 
 pub(super) struct Drafting {
     document: Document,
@@ -403,11 +400,7 @@ impl Drafting {
         }
         let (d, text) = (self.clone(), box_.value());
         spawn_local(async move {
-            let copied = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                Some(clipboard) => JsFuture::from(clipboard.write_text(&text)).await.is_ok(),
-                None => false,
-            };
-            d.say(if copied {
+            d.say(if write_clipboard(&text).await {
                 copied_line
             } else {
                 t().text("drafting.copy_by_hand")
@@ -421,14 +414,7 @@ impl Drafting {
         let Some(person) = self.state.borrow().ground.as_ref().map(|g| g.them.key()) else {
             return;
         };
-        let interaction = Interaction {
-            id: None,
-            person,
-            kind: InteractionKind::Messaged,
-            balance: Balance::Give,
-            text: text.trim().chars().take(SENT_TEXT_CHARS).collect(),
-            at: js_sys::Date::now(),
-        };
+        let interaction = Interaction::sent_draft(person, text, js_sys::Date::now());
         let d = self.clone();
         spawn_local(async move {
             match ask(&Request::LogInteraction { interaction }).await {

@@ -175,7 +175,15 @@ pub(crate) async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A new element with plain text inside.
+/// Puts `text` on the clipboard through the asynchronous clipboard; whether it went there.
+#[cfg(feature = "ui")]
+pub(crate) async fn write_clipboard(text: &str) -> bool {
+    match web_sys::window().map(|w| w.navigator().clipboard()) {
+        Some(clipboard) => JsFuture::from(clipboard.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
 /// A `<button type="button">` with `label`, of `class` when one is given.
 #[cfg(feature = "ui")]
 pub(crate) fn button(
@@ -191,6 +199,7 @@ pub(crate) fn button(
     Ok(b)
 }
 
+/// A new element with plain text inside.
 #[cfg(any(feature = "ui", feature = "importer"))]
 pub(crate) fn text_element(
     document: &Document,

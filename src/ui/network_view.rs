@@ -13,15 +13,15 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Document, Element, HtmlDetailsElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
 };
 
-use super::{ask, button, by_id, failure, t, text_element};
+use super::{ask, button, by_id, failure, t, text_element, write_clipboard};
 use crate::describe;
 use crate::draft::{self, Brief, Context, Purpose};
-use crate::model::{Balance, Goal, Interaction, InteractionKind, PersonKey};
+use crate::model::{Goal, Interaction, PersonKey};
 use crate::network::{Entry, Overview, ACTIVE_LIMIT};
 use crate::protocol::{Request, Response};
 use crate::revive::{ground, Revival, Why};
@@ -293,12 +293,15 @@ impl NetworkView {
             }
         };
         let doc = &self.document;
-        let Ok(area) = doc.create_element("textarea") else {
+        let Ok(area) = doc
+            .create_element("textarea")
+            .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().map_err(JsValue::from))
+        else {
             return;
         };
         area.set_class_name("revive-text");
         let _ = area.set_attribute("aria-label", t().text("revive.draft"));
-        area.set_text_content(Some(&written.text));
+        area.set_value(&written.text);
         let Ok(copy) = button(doc, t().text("revive.copy"), Some("quiet revive-copy")) else {
             return;
         };
@@ -308,33 +311,21 @@ impl NetworkView {
         let _ = item.append_child(&area);
         let _ = item.append_child(&copy);
         // Logged under their key; a contact the export gave no profile address has none.
-        if PersonKey::parse(&row.person).is_some() {
+        if let Some(person) = PersonKey::parse(&row.person) {
             let _ = item.append_child(&sent);
+            let (v, a) = (self.clone(), area.clone());
+            let on_sent = EventListener::new(&sent, "click", move |_| {
+                v.log_sent(person.clone(), &a.value())
+            });
+            self.row_listeners.borrow_mut().push(on_sent);
         }
-        let (v, r, a) = (self.clone(), row.clone(), area.clone());
-        let on_sent = EventListener::new(&sent, "click", move |_| {
-            let text = a
-                .clone()
-                .dyn_into::<web_sys::HtmlTextAreaElement>()
-                .map(|a| a.value())
-                .unwrap_or_default();
-            v.log_sent(&r, &text);
-        });
-        self.row_listeners.borrow_mut().push(on_sent);
         let (v, name) = (self.clone(), row.name.clone());
         let on_copy = EventListener::new(&copy, "click", move |_| {
-            let text = area
-                .clone()
-                .dyn_into::<web_sys::HtmlTextAreaElement>()
-                .map(|a| a.value())
-                .unwrap_or_default();
-            let (v, name) = (v.clone(), name.clone());
+            let (v, name, text) = (v.clone(), name.clone(), area.value());
             spawn_local(async move {
-                if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                    if JsFuture::from(clipboard.write_text(&text)).await.is_ok() {
-                        v.revive_status
-                            .set_text_content(Some(&t().say("revive.copied", &[("name", &name)])));
-                    }
+                if write_clipboard(&text).await {
+                    v.revive_status
+                        .set_text_content(Some(&t().say("revive.copied", &[("name", &name)])));
                 }
             });
         });
@@ -343,18 +334,8 @@ impl NetworkView {
 
     /// "I sent it": the reconnect message is logged as one the user gave, which ends the
     /// silence; the lists are read again.
-    fn log_sent(self: &Rc<Self>, row: &Revival, text: &str) {
-        let Some(person) = PersonKey::parse(&row.person) else {
-            return;
-        };
-        let interaction = Interaction {
-            id: None,
-            person,
-            kind: InteractionKind::Messaged,
-            balance: Balance::Give,
-            text: text.trim().chars().take(200).collect(),
-            at: js_sys::Date::now(),
-        };
+    fn log_sent(self: &Rc<Self>, person: PersonKey, text: &str) {
+        let interaction = Interaction::sent_draft(person, text, js_sys::Date::now());
         let v = self.clone();
         spawn_local(async move {
             match ask(&Request::LogInteraction { interaction }).await {
