@@ -243,7 +243,7 @@ async fn route_stored(
             let people = people(store).await?;
             let mut chosen = Vec::new();
             let read = store
-                .overlay(&person, COLLAPSED.key(), |profile| {
+                .overlay(&person, COLLAPSED.key(), RHYTHM_RULES, |profile| {
                     chosen = involved(profile, &people);
                     // What is kept is read for the person alone (under their contact id too);
                     // the others' activity travels with them from the index.
@@ -266,7 +266,7 @@ async fn route_stored(
                 people: chosen,
                 kept: read.kept,
                 contacts: read.contacts,
-                rules: rhythm_rules(store).await?,
+                rules: valid_rules(read.rules),
             })
         }
         Request::Import { export } => {
@@ -317,10 +317,8 @@ async fn route_stored(
             if marks.not_now_until.is_none() {
                 // The overlay does not show "not now"; what the side panel set stays.
                 marks.not_now_until = store
-                    .all_marks()
+                    .marks_of(&marks.person)
                     .await?
-                    .into_iter()
-                    .find(|m| m.person == marks.person)
                     .and_then(|m| m.not_now_until);
             }
             store.set_marks(&marks).await?;
@@ -338,16 +336,11 @@ async fn route_stored(
         }
         Request::NotNow { person, name, days } => {
             let days = days.clamp(1, crate::rhythm::MAX_DAYS);
-            let mut marks = store
-                .all_marks()
-                .await?
-                .into_iter()
-                .find(|m| m.person == person)
-                .unwrap_or(Marks {
-                    person,
-                    name,
-                    ..Marks::default()
-                });
+            let mut marks = store.marks_of(&person).await?.unwrap_or(Marks {
+                person,
+                name,
+                ..Marks::default()
+            });
             let until = chrome::local_today() + crate::calendar::Day::from(days);
             marks.not_now_until = Some(crate::calendar::date_of(until));
             store.set_marks(&marks).await?;
@@ -668,11 +661,17 @@ const INVITE_NOTES_PER_MONTH: &str = "invite_notes_per_month";
 /// The setting that holds the keep-in-touch rules per tag.
 const RHYTHM_RULES: &str = "rhythm_rules";
 
-/// The keep-in-touch rules per tag; none until the user writes one. A stored rule the rules no
-/// longer take (a hand-edited backup) is left out, never applied.
+/// The keep-in-touch rules per tag; none until the user writes one.
 async fn rhythm_rules(store: &Store) -> Result<Vec<crate::rhythm::Rule>, StoreError> {
-    let rules: Vec<crate::rhythm::Rule> = store.setting(RHYTHM_RULES).await?.unwrap_or_default();
-    Ok(rules.into_iter().filter(crate::rhythm::valid).collect())
+    Ok(valid_rules(
+        store.setting(RHYTHM_RULES).await?.unwrap_or_default(),
+    ))
+}
+
+/// The stored rules the parser could have made: one the rules no longer take (a hand-edited
+/// backup) is left out, never applied.
+fn valid_rules(rules: Vec<crate::rhythm::Rule>) -> Vec<crate::rhythm::Rule> {
+    rules.into_iter().filter(crate::rhythm::valid).collect()
 }
 
 async fn notes_per_month(store: &Store) -> Result<u32, StoreError> {

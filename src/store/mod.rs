@@ -44,6 +44,7 @@ use crate::phrases::Book;
 use crate::protocol::Refusal;
 pub use crate::protocol::{Forgotten, ImportSummary};
 use crate::relationship::Kept;
+use crate::rhythm::Rule;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
 /// [`migrate`].
@@ -354,12 +355,14 @@ impl Store {
 
     /// Everything the overlay shows about `person`, read in one transaction: their profile
     /// (with the previous visit's reading), who the user is, the notes about them, the
-    /// `collapsed` setting, the contact count, and what is kept under their key and under the
-    /// further ids `also` names for their profile (their contact id).
+    /// `collapsed` setting, the keep-in-touch rules stored under `rules`, the contact count, and
+    /// what is kept under their key and under the further ids `also` names for their profile
+    /// (their contact id).
     pub async fn overlay(
         &self,
         person: &PersonKey,
         collapsed: &str,
+        rules: &str,
         also: impl FnOnce(&Profile) -> Vec<String>,
     ) -> Result<OverlayRead, StoreError> {
         let tx = self.db.transaction(
@@ -383,12 +386,14 @@ impl Store {
             .get_all(Some(Query::Key(key)), None)?;
         let settings = tx.object_store(SETTINGS)?;
         let collapsed = settings.get(JsValue::from_str(collapsed))?;
+        let rules = settings.get(JsValue::from_str(rules))?;
         let contacts = settings.get(JsValue::from_str(CONTACT_COUNT))?;
 
         let record: Option<ProfileRecord> = read_opt(PROFILES, profile.await?)?;
         let me = me_of(read_all(ME, me.await?)?);
         let notes = newest_first(read_all(NOTES, notes.await?)?);
         let collapsed: Option<SettingRecord<bool>> = read_opt(SETTINGS, collapsed.await?)?;
+        let rules: Option<SettingRecord<Vec<Rule>>> = read_opt(SETTINGS, rules.await?)?;
         let contacts: Option<SettingRecord<u32>> = read_opt(SETTINGS, contacts.await?)?;
         let mut ids = vec![person.as_str().to_owned()];
         if let Some(record) = &record {
@@ -400,6 +405,7 @@ impl Store {
             me,
             notes,
             collapsed: collapsed.is_some_and(|s| s.value),
+            rules: rules.map(|s| s.value).unwrap_or_default(),
             contacts: contacts.map_or(0, |s| s.value),
         })
     }
@@ -871,6 +877,16 @@ impl Store {
         Ok(records.into_iter().map(|r| r.profile).collect())
     }
 
+    /// What the user marked about `person` (filed under their key or contact id), if anything.
+    pub async fn marks_of(&self, person: &str) -> Result<Option<Marks>, StoreError> {
+        let tx = self.db.transaction(&[MARKS], TransactionMode::ReadOnly)?;
+        let value = tx
+            .object_store(MARKS)?
+            .get(JsValue::from_str(person))?
+            .await?;
+        read_opt(MARKS, value)
+    }
+
     /// Everything the user marked, about everyone.
     pub async fn all_marks(&self) -> Result<Vec<Marks>, StoreError> {
         let tx = self.db.transaction(&[MARKS], TransactionMode::ReadOnly)?;
@@ -988,6 +1004,8 @@ pub struct OverlayRead {
     pub me: Me,
     pub notes: Vec<Note>,
     pub collapsed: bool,
+    /// The keep-in-touch rules per tag, as stored (unchecked).
+    pub rules: Vec<Rule>,
     pub contacts: u32,
     pub kept: Vec<(String, Kept)>,
 }

@@ -182,7 +182,7 @@ async fn a_new_visit_keeps_the_reading_the_previous_visit_ended_with() {
     };
     let previous = async |store: &Store| {
         let read = store
-            .overlay(&person("ada"), "collapsed", |_| Vec::new())
+            .overlay(&person("ada"), "collapsed", "rhythm_rules", |_| Vec::new())
             .await
             .unwrap();
         read.visit.unwrap().previous.and_then(|p| p.headline)
@@ -249,7 +249,7 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
         .await
         .unwrap();
     let kept = store
-        .overlay(&person("ada"), "collapsed", |_| {
+        .overlay(&person("ada"), "collapsed", "rhythm_rules", |_| {
             vec!["linkedin:zed".to_owned()]
         })
         .await
@@ -277,12 +277,17 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
 async fn the_overlay_reads_everything_in_one_transaction() {
     let store = Store::open(&db_name("overlay")).await.unwrap();
     let empty = store
-        .overlay(&person("ada"), "collapsed", |_| {
+        .overlay(&person("ada"), "collapsed", "rhythm_rules", |_| {
             unreachable!("no profile yet")
         })
         .await
         .unwrap();
-    assert!(empty.visit.is_none() && empty.notes.is_empty() && empty.kept.is_empty());
+    assert!(
+        empty.visit.is_none()
+            && empty.notes.is_empty()
+            && empty.kept.is_empty()
+            && empty.rules.is_empty()
+    );
 
     store
         .import(&export(&[("linkedin:bob", "Bob", Some("Acme"))]), 1.0)
@@ -295,8 +300,10 @@ async fn the_overlay_reads_everything_in_one_transaction() {
     store.add_note(note("ada", "about Ada", 3.0)).await.unwrap();
     store.add_note(note("bob", "about Bob", 4.0)).await.unwrap();
     store.set_setting("collapsed", true).await.unwrap();
+    let rules = common_ground::rhythm::parse_rules("#mentor: every 4 to 6 weeks").unwrap();
+    store.set_setting("rhythm_rules", &rules).await.unwrap();
     let read = store
-        .overlay(&person("ada"), "collapsed", |profile| {
+        .overlay(&person("ada"), "collapsed", "rhythm_rules", |profile| {
             assert_eq!(profile.name, "Ada");
             vec!["linkedin:bob".to_owned()]
         })
@@ -305,6 +312,7 @@ async fn the_overlay_reads_everything_in_one_transaction() {
     assert_eq!(read.visit.unwrap().profile.name, "Ada");
     assert_eq!(read.notes.len(), 1);
     assert!(read.collapsed);
+    assert_eq!(read.rules, rules, "the rules come in the same read");
     assert_eq!(read.contacts, 1);
     let kept: Vec<&str> = read.kept.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(kept, ["linkedin:ada", "linkedin:bob"]);
