@@ -417,6 +417,19 @@ async fn route_stored(
                 summary: backup.summary(book_of(store).await),
             })
         }
+        Request::Merge { backup, apply } => {
+            let backup = crate::backup::parse(&backup).map_err(StoreError::Backup)?;
+            let changes = store.merge(&backup, apply).await?;
+            if apply {
+                forget_people();
+            }
+            let t = book_of(store).await;
+            Ok(Response::Merged {
+                would: changes.summary(t),
+                did: changes.done(t),
+                applied: apply,
+            })
+        }
         Request::Capture { url, text } => {
             let person = person_at(&url).ok_or(StoreError::Refused(Refusal::NotAProfile))?;
             let text = clean_note_text(&text).map_err(StoreError::Refused)?;

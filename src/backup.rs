@@ -16,14 +16,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::me::Me;
 use crate::model::{
-    Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile,
+    Contact, Conversation, Interaction, Invitation, Marks, Note, PersonKey, Profile, Tombstone,
 };
 use crate::people::ContactByUser;
 use crate::phrases::Book;
 use crate::protocol::MAX_NOTE_CHARS;
 
 pub const FORMAT: &str = "common-ground-backup";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// A profile as stored: the last reading and the previous visit's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,9 @@ pub struct StoredContact {
 pub struct Setting {
     pub name: String,
     pub value: serde_json::Value,
+    /// When it was last set, in milliseconds since the Unix epoch (0: before this was recorded).
+    #[serde(default)]
+    pub changed: f64,
 }
 
 /// Everything the user keeps.
@@ -83,6 +86,12 @@ pub struct Backup {
     /// What the user marked about people: key people, keep-in-touch rhythms, goals.
     #[serde(default)]
     pub marks: Vec<Marks>,
+    /// When who the user is (`me`) last changed (0: before this was recorded).
+    #[serde(default)]
+    pub me_changed: f64,
+    /// What was deleted, so that a merge does not bring it back (see `merge`).
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
 }
 
 impl Backup {
@@ -101,6 +110,8 @@ impl Backup {
             invitations: Vec::new(),
             settings: Vec::new(),
             marks: Vec::new(),
+            me_changed: 0.0,
+            tombstones: Vec::new(),
         }
     }
 
@@ -114,6 +125,8 @@ impl Backup {
         self.invitations.sort_by_key(invitation_id);
         self.settings.sort_by(|a, b| a.name.cmp(&b.name));
         self.marks.sort_by(|a, b| a.person.cmp(&b.person));
+        self.tombstones
+            .sort_by(|a, b| (a.kind, &a.id).cmp(&(b.kind, &b.id)));
         self
     }
 
@@ -216,7 +229,14 @@ pub enum Problem {
         number: usize,
         chars: usize,
     },
+    /// A tombstone without an id, or with one longer than any record's.
+    Tombstone {
+        number: usize,
+    },
 }
+
+/// The longest id a tombstone may name: a person key, contact id or uid is far shorter.
+pub const MAX_TOMBSTONE_ID_CHARS: usize = 300;
 
 /// The kinds of record a backup holds, as its messages name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,6 +368,9 @@ impl Problem {
                     ("max", &n(MAX_NOTE_CHARS)),
                 ],
             ),
+            Problem::Tombstone { number } => {
+                t.say("backup_error.tombstone", &[("number", &n(*number))])
+            }
         }
     }
 }
@@ -471,7 +494,12 @@ pub fn parse(text: &str) -> Result<Backup, BackupError> {
                 ..Backup::new(old.exported)
             }
         }
-        Some(VERSION) => serde_json::from_str(text).map_err(damaged)?,
+        // Version 2 is version 3 without uids, change times and tombstones, all of which
+        // default.
+        Some(2 | VERSION) => Backup {
+            version: VERSION,
+            ..serde_json::from_str(text).map_err(damaged)?
+        },
         Some(newer) if newer > VERSION => return Err(BackupError::Newer(newer)),
         _ => return Err(BackupError::NotABackup),
     };
@@ -534,6 +562,22 @@ fn check(backup: &Backup) -> Result<(), BackupError> {
         }
     }
     unique(Record::Note, backup.notes.iter().map(|n| n.id))?;
+    unique(
+        Record::Note,
+        backup.notes.iter().map(|n| Some(crate::model::note_uid(n))),
+    )?;
+    unique(
+        Record::Interaction,
+        backup
+            .interactions
+            .iter()
+            .map(|i| Some(crate::model::interaction_uid(i))),
+    )?;
+    if let Some((i, _)) = backup.tombstones.iter().enumerate().find(|(_, t)| {
+        t.id.is_empty() || t.id.chars().count() > MAX_TOMBSTONE_ID_CHARS || !t.at.is_finite()
+    }) {
+        return invalid(Problem::Tombstone { number: i + 1 });
+    }
     unique(
         Record::Interaction,
         backup.interactions.iter().map(|i| i.id),
@@ -754,6 +798,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
             id: contact.id.clone(),
             imported: contact,
             user: ContactByUser {
+                changed: 0.0,
                 tags: if i % 3 == 0 {
                     vec!["key".into(), format!("group-{}", i % 7)]
                 } else {
@@ -804,6 +849,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
     for i in 0..interactions {
         let kind = kinds[i % kinds.len()];
         backup.interactions.push(Interaction {
+            uid: None,
             id: Some(i as u32 + 1),
             person: about(i * 13),
             kind,
@@ -818,6 +864,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
     }
     for i in (0..contacts).step_by(11) {
         backup.marks.push(Marks {
+            changed: 0.0,
             person: PersonKey::new(Site::Linkedin, &handle(i))
                 .as_str()
                 .to_owned(),
@@ -833,6 +880,7 @@ pub fn sample(contacts: usize, notes: usize, interactions: usize) -> Backup {
         });
     }
     backup.settings.push(Setting {
+        changed: 0.0,
         name: "draft_formal".into(),
         value: serde_json::Value::Bool(true),
     });
@@ -903,6 +951,7 @@ mod tests {
                 "two marks have the person",
                 Box::new(|b| {
                     let m = Marks {
+                        changed: 0.0,
                         person: "linkedin:ada".into(),
                         name: "Ada".into(),
                         key: true,
@@ -927,6 +976,7 @@ mod tests {
                 "two settings have the name",
                 Box::new(|b| {
                     let s = Setting {
+                        changed: 0.0,
                         name: "lang".into(),
                         value: serde_json::json!("nl"),
                     };
@@ -985,6 +1035,43 @@ mod tests {
             let read = parse(&backup.to_json().unwrap());
             proptest::prop_assert_eq!(read.is_ok(), id <= MAX_RECORD_ID);
         }
+    }
+
+    #[test]
+    fn a_version_2_backup_reads_as_version_3_without_tombstones() {
+        let mut v2: serde_json::Value = serde_json::to_value(sample(3, 2, 1)).unwrap();
+        v2["version"] = 2.into();
+        v2.as_object_mut().unwrap().remove("tombstones");
+        v2.as_object_mut().unwrap().remove("me_changed");
+        let backup = parse(&v2.to_string()).unwrap();
+        assert_eq!(backup.version, VERSION);
+        assert_eq!(backup.notes.len(), 2);
+        assert!(backup.tombstones.is_empty());
+    }
+
+    #[test]
+    fn a_tombstone_without_an_id_or_twice_a_uid_is_refused() {
+        let mut backup = sample(1, 2, 0);
+        backup.tombstones.push(Tombstone {
+            kind: crate::model::Gone::Note,
+            id: String::new(),
+            at: 5.0,
+        });
+        let e = parse(&backup.to_json().unwrap()).unwrap_err();
+        assert_eq!(
+            e.message(crate::phrases::book(crate::phrases::Lang::EN)),
+            "The backup contradicts itself: deletion number 1 names no record. Nothing was changed."
+        );
+        let mut backup = sample(1, 2, 0);
+        backup.notes[0].uid = Some("same".into());
+        backup.notes[1].uid = Some("same".into());
+        assert!(matches!(
+            parse(&backup.to_json().unwrap()),
+            Err(BackupError::Invalid(Problem::Twice {
+                what: Record::Note,
+                ..
+            }))
+        ));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod history;
 pub mod import;
 pub mod invites;
 pub mod me;
+pub mod merge;
 pub mod model;
 pub mod names;
 pub mod network;

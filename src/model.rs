@@ -208,6 +208,11 @@ pub struct Note {
     /// Assigned by the store; absent until the note is saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<u32>,
+    /// The note's identity on every device (the store's `id` is one device's number for it),
+    /// given when it is first stored; notes from before it was given have none
+    /// (see `merge::note_uid`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
     pub person: PersonKey,
     pub text: String,
     pub created: f64,
@@ -227,6 +232,7 @@ impl Note {
     pub fn new(person: PersonKey, text: String, created: f64) -> Note {
         Note {
             id: None,
+            uid: None,
             person,
             text,
             created,
@@ -257,6 +263,9 @@ pub struct Interaction {
     /// Assigned by the store; absent until the interaction is saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<u32>,
+    /// Its identity on every device, as [`Note::uid`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
     pub person: PersonKey,
     pub kind: InteractionKind,
     /// Who gave: the user, the user asked, or neither.
@@ -276,6 +285,7 @@ impl Interaction {
     /// the start of its text, at `at`.
     pub fn sent_draft(person: PersonKey, text: &str, at: f64) -> Interaction {
         Interaction {
+            uid: None,
             id: None,
             person,
             kind: InteractionKind::Messaged,
@@ -314,7 +324,7 @@ impl InteractionKind {
 /// What the user decided about one person: whether they are a key person, how often to keep in
 /// touch (in days; `None` is off), and which of the user's goals they matter for. Filed under the
 /// person's key (or contact id).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Marks {
     pub person: String,
     /// Their name when marked, to list them without reading their profile.
@@ -329,6 +339,10 @@ pub struct Marks {
     /// "Not now": left out of the ties worth reviving until this day (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_now_until: Option<String>,
+    /// When the user last changed any of it, in milliseconds since the Unix epoch (0: before
+    /// this was recorded). A merge keeps the newer.
+    #[serde(default)]
+    pub changed: f64,
 }
 
 /// What the user networks for now (the seeds' four reasons), in their own words.
@@ -529,4 +543,49 @@ mod tests {
             "a name"
         );
     }
+}
+
+/// That a record was deleted, and when; it travels in backups so that the record does not come
+/// back from another device's copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub kind: Gone,
+    /// The note's or interaction's uid, the marked person, or the forgotten person's key or
+    /// contact id.
+    pub id: String,
+    /// When, in milliseconds since the Unix epoch.
+    pub at: f64,
+}
+
+/// What a tombstone stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gone {
+    Note,
+    Interaction,
+    /// Everything the user marked about a person was cleared.
+    Marks,
+    /// The person was forgotten: everything filed under this key or contact id.
+    Person,
+}
+
+/// A note's identity on every device: its uid, or for a note stored before uids were given, one
+/// made from what never changes on it (its number and when it was written), the same on every
+/// device that restored it from the same file.
+pub fn note_uid(note: &Note) -> String {
+    note.uid
+        .clone()
+        .unwrap_or_else(|| legacy_uid('n', note.id, note.created))
+}
+
+/// An interaction's identity on every device, as [`note_uid`].
+pub fn interaction_uid(interaction: &Interaction) -> String {
+    interaction
+        .uid
+        .clone()
+        .unwrap_or_else(|| legacy_uid('i', interaction.id, interaction.at))
+}
+
+fn legacy_uid(kind: char, id: Option<u32>, at: f64) -> String {
+    format!("{kind}{}-{}", id.unwrap_or(0), at as i64)
 }

@@ -22,6 +22,10 @@ pub struct ContactByUser {
     /// Keep-in-touch rhythm in days; `None` is off.
     #[serde(default)]
     pub rhythm_days: Option<u32>,
+    /// When the user last changed it, in milliseconds since the Unix epoch (0: before this was
+    /// recorded). A merge keeps the newer.
+    #[serde(default)]
+    pub changed: f64,
 }
 
 /// A person's notes and logged interactions summed up: what a tie is weighed from. The core
@@ -374,6 +378,7 @@ pub(crate) mod tests {
             ));
         }
         people.count_interaction(&Interaction {
+            uid: None,
             id: None,
             person: ada,
             kind: InteractionKind::Called,

@@ -89,6 +89,10 @@ pub enum Request {
     /// From the options page: replace everything stored with this backup file's content (any
     /// version `backup::parse` reads). Nothing changes if it cannot be read.
     Restore { backup: String },
+    /// From the options page: merge this backup file into what is stored (`merge::merge`), or
+    /// with `apply` false only say what a merge would change. Nothing changes if it cannot be
+    /// read.
+    Merge { backup: String, apply: bool },
     /// What the user marked about a person (key person, rhythm, goals); all unmarked removes it.
     Mark { marks: Marks },
     /// The network at a glance: who is due, dormant ties, how many are active
@@ -235,6 +239,7 @@ impl Request {
             | Request::Capture { .. }
             | Request::Backup
             | Request::Restore { .. }
+            | Request::Merge { .. }
             | Request::Mark { .. }
             | Request::Network
             | Request::DueCount
@@ -280,6 +285,7 @@ impl Request {
             Request::Notebook => "notebook",
             Request::Goals { .. } => "goals",
             Request::Restore { .. } => "restore",
+            Request::Merge { .. } => "merge",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
             Request::RestoreNote { .. } => "restore_note",
@@ -416,6 +422,13 @@ pub enum Response {
     /// A backup replaced what was stored; `summary` says what it holds.
     Restored {
         summary: String,
+    },
+    /// What merging a backup would change (`would`) and, when `applied`, changed (`did`), in
+    /// the user's language (`merge::Changes`).
+    Merged {
+        would: String,
+        did: String,
+        applied: bool,
     },
     /// What forgetting a person deleted.
     Forgotten {

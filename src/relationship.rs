@@ -351,6 +351,7 @@ mod tests {
 
     fn interaction(kind: InteractionKind, balance: Balance, date: &str) -> Interaction {
         Interaction {
+            uid: None,
             id: None,
             person: PersonKey::new(crate::model::Site::Linkedin, "a"),
             kind,

@@ -173,6 +173,15 @@ impl Book {
         self.count_with(key, n, &[])
     }
 
+    /// Items as a sentence lists them: "a", "a and b", "a, b and c".
+    pub fn list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.text("format.and")),
+        }
+    }
+
     /// `n` with the book's thousands separator: "3,000", "3.000".
     pub fn number(&self, n: u64) -> String {
         let digits = n.to_string();

@@ -5,8 +5,8 @@
 //! transaction: all of it lands or none of it does ([`Store::write`]). The schema is versioned;
 //! [`migrate`] takes a database of any earlier version forward, step by step, without loss.
 //!
-//! Object stores (schema version 4; version 1 had the first three, version 2 added contacts
-//! through `me`, version 3 `interactions`, version 4 `marks`):
+//! Object stores (schema version 5; version 1 had the first three, version 2 added contacts
+//! through `me`, version 3 `interactions`, version 4 `marks`, version 5 `tombstones`):
 //! - `notes`: [`Note`] records, key `id` (auto-increment), index `by_person` on `person`.
 //! - `profiles`: the last reading of each profile the user opened, key `person`
 //!   (`{person, profile, first_seen, last_seen, previous, previous_seen}`; `previous` is the
@@ -23,6 +23,11 @@
 //! - `interactions`: [`Interaction`] records, key `id` (auto-increment), index `by_person`.
 //! - `marks` (version 4): what the user marked about a person ([`Marks`]: key person,
 //!   keep-in-touch rhythm, goals), key `person`.
+//! - `tombstones` (version 5): what was deleted ([`Tombstone`]), key `[kind, id]`, so that a
+//!   merge with another device's backup does not bring it back (see [`crate::merge`]).
+//!
+//! Every note and interaction gets a `uid` when first stored, and every change the user makes
+//! records when (`edited`, `changed`, the `me_changed` setting): what a merge compares.
 
 use idb::{
     CursorDirection, Database, Factory, Index, IndexParams, KeyPath, KeyRange, ObjectStoreParams,
@@ -38,6 +43,7 @@ use crate::backup::{
 use crate::extract::{complete, PagePart};
 use crate::import::Export;
 use crate::me::Me;
+use crate::merge::{interaction_uid, merge, note_uid, Changes, Gone, Tombstone};
 use crate::model::{Contact, Conversation, Interaction, Marks, Note, PersonKey, Profile};
 pub use crate::people::ContactByUser;
 use crate::phrases::Book;
@@ -48,7 +54,7 @@ use crate::rhythm::Rule;
 
 /// The schema version this build writes. Raise it by one for every change, and add the step to
 /// [`migrate`].
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The database the extension uses; tests open others by name.
 pub const DATABASE_NAME: &str = "common-ground";
@@ -62,9 +68,10 @@ pub const INVITATIONS: &str = "invitations";
 pub const ME: &str = "me";
 pub const INTERACTIONS: &str = "interactions";
 pub const MARKS: &str = "marks";
+pub const TOMBSTONES: &str = "tombstones";
 const BY_PERSON: &str = "by_person";
 /// Every object store: what a backup holds and a restore replaces.
-const ALL_STORES: [&str; 9] = [
+const ALL_STORES: [&str; 10] = [
     NOTES,
     PROFILES,
     SETTINGS,
@@ -74,8 +81,13 @@ const ALL_STORES: [&str; 9] = [
     ME,
     INTERACTIONS,
     MARKS,
+    TOMBSTONES,
 ];
 const CONTACT_COUNT: &str = "contact_count";
+/// When who the user is last changed: a backup's `me_changed`, not one of its settings.
+const ME_CHANGED: &str = "me_changed";
+/// Settings that describe this store rather than the user's choices: never in a backup.
+const OWN_SETTINGS: [&str; 2] = [CONTACT_COUNT, ME_CHANGED];
 
 /// How many buckets hold the contacts. Part of the schema: changing it needs a migration.
 pub const CONTACT_BUCKETS: u32 = 64;
@@ -205,6 +217,155 @@ struct InvitationRecord<'a> {
 struct SettingRecord<T> {
     name: String,
     value: T,
+    /// When it was set (see [`Setting::changed`]).
+    #[serde(default)]
+    changed: f64,
+}
+
+/// The time now, for what a merge compares.
+fn stamp() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A new uid for a note or interaction: the time and 52 random bits, unique across devices in
+/// practice (an identity, not a secret).
+fn fresh_uid() -> String {
+    let random = (js_sys::Math::random() * (1u64 << 52) as f64) as u64;
+    format!("{:x}-{random:013x}", stamp() as u64)
+}
+
+/// Records in `tx` that who the user is changed now.
+fn me_changed(tx: &Transaction) -> Result<(), StoreError> {
+    let record = SettingRecord {
+        name: ME_CHANGED.to_owned(),
+        value: stamp(),
+        changed: stamp(),
+    };
+    let _ = tx.object_store(SETTINGS)?.put(&to_js(&record)?, None)?;
+    Ok(())
+}
+
+/// Everything stored, read in `tx`, as a backup made at `now` in canonical order.
+async fn read_everything(tx: &Transaction, now: f64) -> Result<Backup, StoreError> {
+    let all = |name: &str| tx.object_store(name)?.get_all(None, None);
+    // Made together, awaited in the order made (see `kept_in`).
+    let me = all(ME)?;
+    let profiles = all(PROFILES)?;
+    let notes = all(NOTES)?;
+    let interactions = all(INTERACTIONS)?;
+    let buckets = all(CONTACTS)?;
+    let conversations = all(CONVERSATIONS)?;
+    let invitations = all(INVITATIONS)?;
+    let settings = all(SETTINGS)?;
+    let marks = all(MARKS)?;
+    let tombstones = all(TOMBSTONES)?;
+    let mut backup = Backup::new(now);
+    backup.me = me_of(read_all(ME, me.await?)?);
+    backup.profiles = read_all(PROFILES, profiles.await?)?;
+    backup.notes = read_all(NOTES, notes.await?)?;
+    backup.interactions = read_all(INTERACTIONS, interactions.await?)?;
+    for value in buckets.await? {
+        backup.contacts.extend(bucket_contacts(value)?);
+    }
+    backup.conversations = read_all(CONVERSATIONS, conversations.await?)?;
+    backup.invitations = read_all(INVITATIONS, invitations.await?)?;
+    let settings: Vec<Setting> = read_all(SETTINGS, settings.await?)?;
+    for setting in settings {
+        if setting.name == ME_CHANGED {
+            backup.me_changed = setting.value.as_f64().unwrap_or_default();
+        } else if !OWN_SETTINGS.contains(&setting.name.as_str()) {
+            backup.settings.push(setting);
+        }
+    }
+    backup.marks = read_all(MARKS, marks.await?)?;
+    backup.tombstones = read_all(TOMBSTONES, tombstones.await?)?;
+    Ok(backup.canonical())
+}
+
+/// Replaces everything stored with `backup`, in `tx`.
+async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), StoreError> {
+    for name in ALL_STORES {
+        tx.object_store(name)?.clear()?.await?;
+    }
+    // Requests run in order inside the transaction; only its end is awaited.
+    let put_all = |name: &str, values: Vec<JsValue>| -> Result<(), StoreError> {
+        let store = tx.object_store(name)?;
+        for value in values {
+            let _ = store.put(&value, None)?;
+        }
+        Ok(())
+    };
+    let me = [
+        ("import", &backup.me.imported),
+        ("page", &backup.me.page),
+        ("manual", &backup.me.manual),
+    ];
+    let mut records = Vec::new();
+    for (source, profile) in me {
+        if let Some(profile) = profile {
+            records.push(to_js(&MeRecord {
+                source: source.to_owned(),
+                profile: profile.clone(),
+            })?);
+        }
+    }
+    put_all(ME, records)?;
+    put_all(PROFILES, all_js(&backup.profiles)?)?;
+    put_all(NOTES, all_js(&backup.notes)?)?;
+    put_all(INTERACTIONS, all_js(&backup.interactions)?)?;
+    put_all(CONVERSATIONS, all_js(&backup.conversations)?)?;
+    let invitations = backup
+        .invitations
+        .iter()
+        .map(|i| {
+            to_js(&InvitationRecord {
+                id: invitation_id(i),
+                person: &i.person,
+                name: &i.name,
+                outgoing: i.outgoing,
+                sent_on: &i.sent_on,
+                message: &i.message,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    put_all(INVITATIONS, invitations)?;
+    let mut buckets: Vec<Vec<ContactRecord>> = (0..CONTACT_BUCKETS).map(|_| Vec::new()).collect();
+    for contact in &backup.contacts {
+        buckets[bucket_of(&contact.id) as usize].push(contact.clone());
+    }
+    let buckets = buckets
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.is_empty())
+        .map(|(i, b)| bucket_value(i as u32, b))
+        .collect::<Result<Vec<_>, _>>()?;
+    put_all(CONTACTS, buckets)?;
+    let mut settings = all_js(&backup.settings)?;
+    settings.push(to_js(&SettingRecord {
+        name: CONTACT_COUNT.to_owned(),
+        value: backup.contacts.len() as u32,
+        changed: 0.0,
+    })?);
+    settings.push(to_js(&SettingRecord {
+        name: ME_CHANGED.to_owned(),
+        value: backup.me_changed,
+        changed: backup.me_changed,
+    })?);
+    put_all(SETTINGS, settings)?;
+    put_all(MARKS, all_js(&backup.marks)?)?;
+    put_all(TOMBSTONES, all_js(&backup.tombstones)?)?;
+    Ok(())
+}
+
+/// Records that `kind` `id` was deleted now, in `tx`.
+fn bury(tx: &Transaction, kind: Gone, id: String) -> Result<(), StoreError> {
+    let record = Tombstone {
+        kind,
+        id,
+        at: stamp(),
+    };
+    let _ = tx.object_store(TOMBSTONES)?.put(&to_js(&record)?, None)?;
+    Ok(())
 }
 
 /// An open connection to the store.
@@ -445,6 +606,7 @@ impl Store {
     ) -> Result<Interaction, StoreError> {
         self.write(&[INTERACTIONS], async |tx| {
             interaction.id = Some(next_id(tx, INTERACTIONS).await?);
+            interaction.uid.get_or_insert_with(fresh_uid);
             tx.object_store(INTERACTIONS)?
                 .add(&to_js(&interaction)?, None)?
                 .await?;
@@ -457,6 +619,7 @@ impl Store {
     pub async fn add_note(&self, mut note: Note) -> Result<Note, StoreError> {
         self.write(&[NOTES], async |tx| {
             note.id = Some(next_id(tx, NOTES).await?);
+            note.uid.get_or_insert_with(fresh_uid);
             tx.object_store(NOTES)?.add(&to_js(&note)?, None)?.await?;
             Ok(note)
         })
@@ -484,25 +647,31 @@ impl Store {
         .await
     }
 
-    /// Deletes the note with `id` and returns it as it was (to undo with).
+    /// Deletes the note with `id`, leaving a tombstone, and returns it as it was (to undo with).
     pub async fn delete_note(&self, id: u32) -> Result<Note, StoreError> {
-        self.write(&[NOTES], async |tx| {
+        self.write(&[NOTES, TOMBSTONES], async |tx| {
             let store = tx.object_store(NOTES)?;
             let found: Option<Note> = read_opt(NOTES, store.get(JsValue::from(id))?.await?)?;
             let note = found.ok_or_else(|| no_such(true, id))?;
             store.delete(JsValue::from(id))?.await?;
+            bury(tx, Gone::Note, note_uid(&note))?;
             Ok(note)
         })
         .await
     }
 
-    /// Puts a deleted note back as it was, under its own id.
+    /// Puts a deleted note back as it was, under its own id, and its tombstone away.
     pub async fn restore_note(&self, note: Note) -> Result<Note, StoreError> {
         if note.id.is_none() {
             return Err(StoreError::Refused(Refusal::NeverStored));
         }
-        self.write(&[NOTES], async |tx| {
+        self.write(&[NOTES, TOMBSTONES], async |tx| {
             tx.object_store(NOTES)?.put(&to_js(&note)?, None)?.await?;
+            let key =
+                js_sys::Array::of2(&to_js(&Gone::Note)?, &JsValue::from_str(&note_uid(&note)));
+            tx.object_store(TOMBSTONES)?
+                .delete(JsValue::from(key))?
+                .await?;
             Ok(note)
         })
         .await
@@ -524,12 +693,13 @@ impl Store {
 
     /// Deletes a logged interaction and returns it.
     pub async fn delete_interaction(&self, id: u32) -> Result<Interaction, StoreError> {
-        self.write(&[INTERACTIONS], async |tx| {
+        self.write(&[INTERACTIONS, TOMBSTONES], async |tx| {
             let store = tx.object_store(INTERACTIONS)?;
             let found: Option<Interaction> =
                 read_opt(INTERACTIONS, store.get(JsValue::from(id))?.await?)?;
             let interaction = found.ok_or_else(|| no_such(false, id))?;
             store.delete(JsValue::from(id))?.await?;
+            bury(tx, Gone::Interaction, interaction_uid(&interaction))?;
             Ok(interaction)
         })
         .await
@@ -537,8 +707,8 @@ impl Store {
 
     /// Deletes the person filed under `person` and everything kept about them, under their key
     /// and under `contact` (their contact id, when they are one of the user's contacts): the
-    /// profile readings, notes, interactions, invitations, the conversation and the contact. One
-    /// transaction: all of it goes, or nothing does.
+    /// profile readings, notes, interactions, invitations, the conversation and the contact,
+    /// leaving a tombstone for each key. One transaction: all of it goes, or nothing does.
     pub async fn forget(
         &self,
         person: &PersonKey,
@@ -555,9 +725,13 @@ impl Store {
             CONTACTS,
             SETTINGS,
             MARKS,
+            TOMBSTONES,
         ];
         self.write(&stores, async |tx| {
             let mut forgotten = Forgotten::default();
+            for id in &ids {
+                bury(tx, Gone::Person, id.clone())?;
+            }
             let profiles = tx.object_store(PROFILES)?;
             let key = to_js(person)?;
             forgotten.profile = profiles.get(key.clone())?.await?.is_some();
@@ -608,6 +782,7 @@ impl Store {
                         let count = SettingRecord {
                             name: CONTACT_COUNT.to_owned(),
                             value: count.map_or(0, |c| c.value.saturating_sub(1)),
+                            changed: 0.0,
                         };
                         settings.put(&to_js(&count)?, None)?.await?;
                     }
@@ -645,6 +820,7 @@ impl Store {
         let record = SettingRecord {
             name: name.to_owned(),
             value,
+            changed: stamp(),
         };
         self.write(&[SETTINGS], async |tx| {
             tx.object_store(SETTINGS)?
@@ -706,6 +882,7 @@ impl Store {
                 let count = SettingRecord {
                     name: CONTACT_COUNT.to_owned(),
                     value: count,
+                    changed: 0.0,
                 };
                 let _ = tx.object_store(SETTINGS)?.put(&to_js(&count)?, None)?;
                 let conversations = tx.object_store(CONVERSATIONS)?;
@@ -732,6 +909,7 @@ impl Store {
                         profile: me.clone(),
                     };
                     tx.object_store(ME)?.put(&to_js(&record)?, None)?.await?;
+                    me_changed(tx)?;
                     summary.me = true;
                 }
                 Ok(summary)
@@ -741,122 +919,60 @@ impl Store {
     }
 
     /// Everything stored, read in one transaction, in the backup's canonical order (the
-    /// contact count is left out: a restore counts again).
+    /// store's own settings, such as the contact count, are left out: a restore counts again).
     pub async fn backup(&self, now: f64) -> Result<Backup, StoreError> {
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadOnly)?;
-        let all = |name: &str| tx.object_store(name)?.get_all(None, None);
-        // Made together, awaited in the order made (see `kept_in`).
-        let me = all(ME)?;
-        let profiles = all(PROFILES)?;
-        let notes = all(NOTES)?;
-        let interactions = all(INTERACTIONS)?;
-        let buckets = all(CONTACTS)?;
-        let conversations = all(CONVERSATIONS)?;
-        let invitations = all(INVITATIONS)?;
-        let settings = all(SETTINGS)?;
-        let marks = all(MARKS)?;
-        let mut backup = Backup::new(now);
-        backup.me = me_of(read_all(ME, me.await?)?);
-        backup.profiles = read_all(PROFILES, profiles.await?)?;
-        backup.notes = read_all(NOTES, notes.await?)?;
-        backup.interactions = read_all(INTERACTIONS, interactions.await?)?;
-        for value in buckets.await? {
-            backup.contacts.extend(bucket_contacts(value)?);
-        }
-        backup.conversations = read_all(CONVERSATIONS, conversations.await?)?;
-        backup.invitations = read_all(INVITATIONS, invitations.await?)?;
-        let settings: Vec<Setting> = read_all(SETTINGS, settings.await?)?;
-        backup.settings = settings
-            .into_iter()
-            .filter(|s| s.name != CONTACT_COUNT)
-            .collect();
-        backup.marks = read_all(MARKS, marks.await?)?;
-        Ok(backup.canonical())
+        read_everything(&tx, now).await
     }
 
     /// Replaces everything stored with `backup`, in one transaction: on any failure the store
     /// stays exactly as it was.
     pub async fn restore(&self, backup: &Backup) -> Result<(), StoreError> {
+        self.write(&ALL_STORES, async |tx| write_everything(tx, backup).await)
+            .await
+    }
+
+    /// Merges `backup` into what is stored (see [`crate::merge`]), in one transaction that reads
+    /// what is here and writes the result: on any failure the store stays as it was. With
+    /// `apply` false nothing is written; either way it returns what the merge changes.
+    pub async fn merge(&self, backup: &Backup, apply: bool) -> Result<Changes, StoreError> {
+        if !apply {
+            let here = self.backup(backup.exported).await?;
+            return Ok(merge(&here, backup).changes);
+        }
         self.write(&ALL_STORES, async |tx| {
-            for name in ALL_STORES {
-                tx.object_store(name)?.clear()?.await?;
+            let here = read_everything(tx, backup.exported).await?;
+            let merged = merge(&here, backup);
+            if !merged.changes.is_empty() || merged.backup.tombstones != here.tombstones {
+                write_everything(tx, &merged.backup).await?;
             }
-            // Requests run in order inside the transaction; only its end is awaited.
-            let put_all = |name: &str, values: Vec<JsValue>| -> Result<(), StoreError> {
-                let store = tx.object_store(name)?;
-                for value in values {
-                    let _ = store.put(&value, None)?;
-                }
-                Ok(())
-            };
-            let me = [
-                ("import", &backup.me.imported),
-                ("page", &backup.me.page),
-                ("manual", &backup.me.manual),
-            ];
-            let mut records = Vec::new();
-            for (source, profile) in me {
-                if let Some(profile) = profile {
-                    records.push(to_js(&MeRecord {
-                        source: source.to_owned(),
-                        profile: profile.clone(),
-                    })?);
-                }
-            }
-            put_all(ME, records)?;
-            put_all(PROFILES, all_js(&backup.profiles)?)?;
-            put_all(NOTES, all_js(&backup.notes)?)?;
-            put_all(INTERACTIONS, all_js(&backup.interactions)?)?;
-            put_all(CONVERSATIONS, all_js(&backup.conversations)?)?;
-            let invitations = backup
-                .invitations
-                .iter()
-                .map(|i| {
-                    to_js(&InvitationRecord {
-                        id: invitation_id(i),
-                        person: &i.person,
-                        name: &i.name,
-                        outgoing: i.outgoing,
-                        sent_on: &i.sent_on,
-                        message: &i.message,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            put_all(INVITATIONS, invitations)?;
-            let mut buckets: Vec<Vec<ContactRecord>> =
-                (0..CONTACT_BUCKETS).map(|_| Vec::new()).collect();
-            for contact in &backup.contacts {
-                buckets[bucket_of(&contact.id) as usize].push(contact.clone());
-            }
-            let buckets = buckets
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| !b.is_empty())
-                .map(|(i, b)| bucket_value(i as u32, b))
-                .collect::<Result<Vec<_>, _>>()?;
-            put_all(CONTACTS, buckets)?;
-            let mut settings = all_js(&backup.settings)?;
-            settings.push(to_js(&SettingRecord {
-                name: CONTACT_COUNT.to_owned(),
-                value: backup.contacts.len() as u32,
-            })?);
-            put_all(SETTINGS, settings)?;
-            put_all(MARKS, all_js(&backup.marks)?)?;
-            Ok(())
+            Ok(merged.changes)
         })
         .await
     }
 
     /// Stores what the user marked about a person (nothing marked: the record goes).
+    /// Records when, and leaves a tombstone when nothing is marked any more.
     pub async fn set_marks(&self, marks: &Marks) -> Result<(), StoreError> {
-        self.write(&[MARKS], async |tx| {
+        self.write(&[MARKS, TOMBSTONES], async |tx| {
             let store = tx.object_store(MARKS)?;
             if marks.is_empty() {
-                store.delete(JsValue::from_str(&marks.person))?.await?;
+                if store
+                    .get(JsValue::from_str(&marks.person))?
+                    .await?
+                    .is_some()
+                {
+                    store.delete(JsValue::from_str(&marks.person))?.await?;
+                    bury(tx, Gone::Marks, marks.person.clone())?;
+                }
             } else {
-                store.put(&to_js(marks)?, None)?.await?;
+                let marks = Marks {
+                    changed: stamp(),
+                    ..marks.clone()
+                };
+                store.put(&to_js(&marks)?, None)?.await?;
             }
             Ok(())
         })
@@ -948,7 +1064,10 @@ impl Store {
                 .iter_mut()
                 .find(|r| r.id == id)
                 .ok_or_else(missing)?
-                .user = user;
+                .user = ContactByUser {
+                changed: stamp(),
+                ..user
+            };
             store.put(&bucket_value(bucket, &records)?, None)?.await?;
             Ok(())
         })
@@ -965,7 +1084,8 @@ impl Store {
     /// Sets one source of who the user is: `page` ("This is me") or `manual` (corrections);
     /// `None` removes it.
     pub async fn set_me(&self, source: &str, profile: Option<Profile>) -> Result<(), StoreError> {
-        self.write(&[ME], async |tx| {
+        self.write(&[ME, SETTINGS], async |tx| {
+            me_changed(tx)?;
             let store = tx.object_store(ME)?;
             match profile {
                 Some(profile) => {
@@ -1162,6 +1282,11 @@ fn migrate(db: &Database, _upgrade: Option<&Transaction>, from: u32) -> Result<(
         let mut params = ObjectStoreParams::new();
         params.key_path(Some(KeyPath::new_single("person")));
         db.create_object_store(MARKS, params)?;
+    }
+    if from < 5 {
+        let mut params = ObjectStoreParams::new();
+        params.key_path(Some(KeyPath::new_array(["kind", "id"])));
+        db.create_object_store(TOMBSTONES, params)?;
     }
     Ok(())
 }

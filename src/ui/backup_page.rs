@@ -1,5 +1,6 @@
 //! The options page's backup: download everything as one file, restore from one (after saying
-//! what it holds and asking), and download the contacts as CSV or vCard 4.0.
+//! what it holds and what a merge would change, the user merges it in or replaces everything
+//! with it), and download the contacts as CSV or vCard 4.0.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,6 +21,7 @@ struct View {
     file: HtmlInputElement,
     confirm: HtmlElement,
     question: HtmlElement,
+    changes: HtmlElement,
     status: HtmlElement,
     /// The file chosen to restore, read and checked, waiting for the user's yes.
     chosen: RefCell<Option<String>>,
@@ -30,6 +32,7 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         file: by_id(document, "restore-file")?,
         confirm: by_id(document, "restore-confirm")?,
         question: by_id(document, "restore-question")?,
+        changes: by_id(document, "restore-changes")?,
         status: by_id(document, "backup-status")?,
         chosen: RefCell::new(None),
         document: document.clone(),
@@ -59,6 +62,25 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
     })?;
     on("contacts-vcard", |v| {
         spawn_local(contacts_as(v, VCARD));
+    })?;
+    on("restore-merge", |v| {
+        let Some(text) = v.chosen.borrow_mut().take() else {
+            return;
+        };
+        v.confirm.set_hidden(true);
+        v.say(t().text("backup.merging"));
+        spawn_local(async move {
+            match ask(&Request::Merge {
+                backup: text,
+                apply: true,
+            })
+            .await
+            {
+                Response::Merged { did, .. } => v.say(&did),
+                other => v.say(&failure(other)),
+            }
+            v.file.set_value("");
+        });
     })?;
     on("restore-yes", |v| {
         let Some(text) = v.chosen.borrow_mut().take() else {
@@ -97,7 +119,8 @@ impl View {
     }
 }
 
-/// Reads and checks the chosen file, then says what it holds and asks before replacing.
+/// Reads and checks the chosen file, then says what it holds and what a merge would change,
+/// and asks which.
 async fn choose(view: &View) {
     view.confirm.set_hidden(true);
     let Some(file) = view.file.files().and_then(|f| f.get(0)) else {
@@ -122,9 +145,26 @@ async fn choose(view: &View) {
                     ("holds", &backup.summary(t())),
                 ],
             )));
+            let preview = Request::Merge {
+                backup: text.clone(),
+                apply: false,
+            };
+            match ask(&preview).await {
+                Response::Merged { would, .. } => {
+                    view.changes.set_text_content(Some(&would));
+                }
+                other => {
+                    view.say(&failure(other));
+                    view.file.set_value("");
+                    return;
+                }
+            }
             view.chosen.replace(Some(text));
             view.confirm.set_hidden(false);
             view.say("");
+            if let Ok(merge) = by_id::<HtmlButtonElement>(&view.document, "restore-merge") {
+                let _ = merge.focus();
+            }
         }
         Err(e) => {
             view.say(&t().say(

@@ -190,6 +190,7 @@ impl Keeping {
             return;
         };
         let marks = Marks {
+            changed: 0.0,
             person: shown.person.as_str().to_owned(),
             name: shown.name.clone(),
             key: self.key.checked(),
@@ -228,6 +229,7 @@ impl Keeping {
             return;
         };
         let interaction = Interaction {
+            uid: None,
             id: None,
             person,
             kind,

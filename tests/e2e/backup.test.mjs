@@ -1,7 +1,9 @@
 // Backup end to end, on a large generated dataset (30,000 contacts, 10,000 notes, 5,000 logged
 // interactions): restored through the options page after a confirmation, then downloaded again,
 // it compares equal; a corrupt file is refused with a message saying what and where, and
-// changes nothing; the contacts download as CSV and as vCard 4.0.
+// changes nothing; the contacts download as CSV and as vCard 4.0; another device's file, with a
+// note edited, one deleted and one added, merges in after saying what it would change, a second
+// merge of it changes nothing, and merging back the other way ends with the same records.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -48,8 +50,8 @@ test('a large backup restores after a confirmation and downloads again equal', T
   const question = options.locator('#restore-question');
   await question.waitFor();
   assert.match(await question.innerText(),
-    /^sample-backup\.json is a backup of .* with 30,000 contacts, 10,000 notes, 5,000 logged interactions, 3,000 profiles\. Restoring replaces everything/);
-  await options.getByRole('button', { name: 'Replace everything with the backup' }).click();
+    /^sample-backup\.json is a backup of .* with 30,000 contacts, 10,000 notes, 5,000 logged interactions, 3,000 profiles\.$/);
+  await options.getByRole('button', { name: 'Replace everything' }).click();
   await status('Restored: 30,000 contacts, 10,000 notes, 5,000 logged interactions, 3,000 profiles.');
   assert.equal(await options.locator('#network-status').innerText().catch(() => ''), await options.locator('#network-status').innerText());
 
@@ -89,4 +91,66 @@ test('the contacts download as CSV and as vCard 4.0', T, async () => {
   assert.equal(vcard.name, 'common-ground-contacts.vcf');
   assert.equal(vcard.text.match(/^BEGIN:VCARD\r$/gm).length, 30_000);
   assert.ok(vcard.text.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam0 Sample\\, Jr.\r\nN:Sample\\, Jr.;Sam0;;;\r\n'));
+});
+
+/** A note's identity on every device: its uid, or for one stored before uids, its number and
+ * the time it was written (as `model::note_uid` makes it). */
+const uidOf = (n) => n.uid ?? `n${n.id}-${Math.trunc(n.created)}`;
+
+/** What two devices must agree on: the records, without each store's own numbering. */
+function records(backup) {
+  const notes = backup.notes.map((n) => ({ ...n, id: undefined, uid: uidOf(n) }))
+    .sort((a, b) => a.uid.localeCompare(b.uid));
+  const interactions = backup.interactions.map((i) => ({ ...i, id: undefined, uid: i.uid ?? `i${i.id}-${Math.trunc(i.at)}` }))
+    .sort((a, b) => a.uid.localeCompare(b.uid));
+  return JSON.parse(JSON.stringify({ ...backup, exported: 0, notes, interactions }));
+}
+
+async function choose(name, backup) {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(backup));
+  await options.getByLabel('Restore from a backup').setInputFiles(path);
+  await options.locator('#restore-question').filter({ hasText: name }).waitFor({ timeout: 120_000 });
+  return options.locator('#restore-changes').innerText();
+}
+
+test('another device\'s backup merges in: newer edits, deletions and new notes, once', T, async () => {
+  const { text } = await download('Download a backup');
+  const here = JSON.parse(text);
+  const now = Date.now();
+  const desktop = structuredClone(here);
+  const [edited, deleted] = desktop.notes;
+  edited.text = 'edited on the desktop';
+  edited.edited = now;
+  desktop.notes.splice(1, 1);
+  desktop.tombstones.push({ kind: 'note', id: uidOf(deleted), at: now });
+  const highest = Math.max(...desktop.notes.map((n) => n.id));
+  desktop.notes.push({ id: highest + 1, uid: 'desktop-1', person: edited.person, text: 'written on the desktop', created: now });
+
+  assert.equal(await choose('desktop.json', desktop),
+    'A merge would add 1 note, update 1 note and remove 1 note deleted elsewhere.');
+  assert.equal(await options.getByRole('button', { name: 'Merge' }).evaluate((b) => b === document.activeElement), true);
+  await options.getByRole('button', { name: 'Merge' }).click();
+  await status('Merged: added 1 note, updated 1 note and removed 1 note deleted elsewhere.');
+
+  const laptop = JSON.parse((await download('Download a backup')).text);
+  assert.equal(laptop.notes.length, 10_000);
+  assert.equal(laptop.notes.find((n) => uidOf(n) === uidOf(edited)).text, 'edited on the desktop');
+  assert.equal(laptop.notes.some((n) => uidOf(n) === uidOf(deleted)), false);
+  assert.equal(laptop.notes.filter((n) => n.text === 'written on the desktop').length, 1);
+  assert.equal(laptop.contacts.length, 30_000);
+
+  assert.equal(await choose('desktop-again.json', desktop),
+    'A merge would change nothing: everything in this file is here already.');
+  await options.getByRole('button', { name: 'Cancel' }).click();
+
+  // The desktop takes the laptop's file: both end with the same records.
+  await choose('desktop-itself.json', desktop);
+  await options.getByRole('button', { name: 'Replace everything' }).click();
+  await status('Restored:');
+  await choose('laptop.json', laptop);
+  await options.getByRole('button', { name: 'Merge' }).click();
+  await status('Merged:');
+  const desktopAfter = JSON.parse((await download('Download a backup')).text);
+  assert.deepEqual(records(desktopAfter), records(laptop));
 });

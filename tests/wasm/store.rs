@@ -233,6 +233,7 @@ async fn what_is_kept_about_people_is_read_through_the_indexes() {
         .unwrap();
     let logged = store
         .add_interaction(Interaction {
+            uid: None,
             id: None,
             person: person("ada"),
             kind: InteractionKind::Shared,
@@ -429,6 +430,7 @@ async fn re_importing_merges_and_keeps_what_the_user_wrote() {
         .unwrap();
     assert_eq!((first.contacts_added, first.contacts_updated), (2, 0));
     let mine = ContactByUser {
+        changed: 0.0,
         tags: vec!["key".into()],
         rhythm_days: Some(42),
     };
@@ -534,6 +536,7 @@ async fn a_version_1_database_migrates_without_losing_notes() {
     // Version 3's interactions store exists after the migration.
     let logged = store
         .add_interaction(common_ground::model::Interaction {
+            uid: None,
             id: None,
             person: person("ada"),
             kind: common_ground::model::InteractionKind::Met,
@@ -602,6 +605,7 @@ async fn interactions_are_listed_newest_first_and_removed() {
     use common_ground::model::{Balance, Interaction, InteractionKind};
     let store = Store::open(&db_name("interactions")).await.unwrap();
     let log = |kind, balance, at| Interaction {
+        uid: None,
         id: None,
         person: person("ada"),
         kind,
@@ -656,6 +660,7 @@ async fn forgetting_a_person_deletes_everything_about_them_and_nothing_else() {
     }
     store
         .add_interaction(Interaction {
+            uid: None,
             id: None,
             person: person("ada"),
             kind: InteractionKind::Called,
