@@ -458,7 +458,15 @@ async fn re_importing_merges_and_keeps_what_the_user_wrote() {
     assert_eq!(store.contact_count().await.unwrap(), 3);
     let (ada, by_user) = store.contact("linkedin:ada").await.unwrap().unwrap();
     assert_eq!(ada.company.as_deref(), Some("Globex"));
-    assert_eq!(by_user, mine);
+    // What the user wrote is kept, with when they wrote it.
+    assert!(by_user.changed > 0.0);
+    assert_eq!(
+        by_user,
+        ContactByUser {
+            changed: by_user.changed,
+            ..mine
+        }
+    );
     assert_eq!(store.notes_for(&person("ada")).await.unwrap().len(), 1);
 }
 
@@ -723,4 +731,105 @@ async fn a_backup_restored_reads_back_equal_and_replaces_what_was_there() {
     // New notes take ids after the restored ones.
     let next = store.add_note(note("ada", "after", 2.0)).await.unwrap();
     assert!(next.id.unwrap() > 120, "{:?}", next.id);
+}
+
+#[wasm_bindgen_test]
+async fn deletions_leave_tombstones_and_an_undo_takes_its_own_back() {
+    use common_ground::model::{Gone, Marks};
+    let store = Store::open(&db_name("tombstones")).await.unwrap();
+    let kept = store.add_note(note("ada", "kept", 1.0)).await.unwrap();
+    let gone = store.add_note(note("ada", "deleted", 2.0)).await.unwrap();
+    assert!(
+        kept.uid.is_some() && kept.uid != gone.uid,
+        "{kept:?} {gone:?}"
+    );
+    store.delete_note(gone.id.unwrap()).await.unwrap();
+    let marks = Marks {
+        person: "linkedin:bo".into(),
+        key: true,
+        ..Marks::default()
+    };
+    store.set_marks(&marks).await.unwrap();
+    store
+        .set_marks(&Marks {
+            key: false,
+            ..marks
+        })
+        .await
+        .unwrap();
+    store.forget(&person("cy"), None).await.unwrap();
+    let kinds = |b: &common_ground::backup::Backup| {
+        b.tombstones
+            .iter()
+            .map(|t| (t.kind, t.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    let backup = store.backup(0.0).await.unwrap();
+    assert_eq!(
+        kinds(&backup),
+        [
+            (Gone::Note, gone.uid.clone().unwrap()),
+            (Gone::Marks, "linkedin:bo".into()),
+            (Gone::Person, "linkedin:cy".into()),
+        ]
+    );
+    // Undoing the delete puts the note back and takes its tombstone away.
+    store.restore_note(gone.clone()).await.unwrap();
+    let backup = store.backup(0.0).await.unwrap();
+    assert_eq!(backup.notes.len(), 2);
+    assert_eq!(kinds(&backup).len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_merge_reads_and_writes_in_one_transaction_and_twice_changes_nothing() {
+    use common_ground::backup::sample;
+    let laptop = Store::open(&db_name("merge-laptop")).await.unwrap();
+    let desktop = Store::open(&db_name("merge-desktop")).await.unwrap();
+    let base = sample(200, 60, 30);
+    laptop.restore(&base).await.unwrap();
+    desktop.restore(&base).await.unwrap();
+    // Each device changes what it has on its own.
+    let first = base.notes[0].id.unwrap();
+    laptop
+        .edit_note(first, "edited on the laptop".into(), Vec::new(), 9e12)
+        .await
+        .unwrap();
+    desktop
+        .delete_note(base.notes[1].id.unwrap())
+        .await
+        .unwrap();
+    desktop
+        .add_note(note("ada", "written on the desktop", 5.0))
+        .await
+        .unwrap();
+    // Preview writes nothing.
+    let from_desktop = desktop.backup(1.0).await.unwrap();
+    let preview = laptop.merge(&from_desktop, false).await.unwrap();
+    assert_eq!(
+        (preview.added.notes, preview.removed.notes),
+        (1, 1),
+        "{preview:?}"
+    );
+    assert_eq!(laptop.backup(0.0).await.unwrap().notes.len(), 60);
+    assert_eq!(laptop.merge(&from_desktop, true).await.unwrap(), preview);
+    assert!(laptop.merge(&from_desktop, true).await.unwrap().is_empty());
+    let from_laptop = laptop.backup(2.0).await.unwrap();
+    desktop.merge(&from_laptop, true).await.unwrap();
+    let both = |b: common_ground::backup::Backup| {
+        let mut notes: Vec<(String, String)> = b
+            .notes
+            .iter()
+            .map(|n| (common_ground::model::note_uid(n), n.text.clone()))
+            .collect();
+        notes.sort();
+        (notes, b.contacts.len(), b.tombstones.len())
+    };
+    assert_eq!(
+        both(desktop.backup(0.0).await.unwrap()),
+        both(laptop.backup(0.0).await.unwrap())
+    );
+    assert_eq!(laptop.contact_count().await.unwrap(), 200);
+    // New notes still take ids after every stored one.
+    let next = laptop.add_note(note("bo", "after", 6.0)).await.unwrap();
+    assert!(next.id.unwrap() > 61, "{:?}", next.id);
 }
