@@ -21,7 +21,7 @@ use crate::model::{clean_tags, Marks, Note};
 use crate::people::People;
 use crate::phrases::{book, Book, Lang, AUTO};
 use crate::protocol::{clean_note_text, Caller, Flag, Refusal, Request, Response, ToContentScript};
-use crate::store::{json_text, Store, StoreError, DATABASE_NAME};
+use crate::store::{json_text, Store, StoreError, DATABASE_NAME, PASSPHRASE};
 
 const COLLAPSED: Flag = Flag::OverlayCollapsed;
 /// The setting that holds the user's networking goals.
@@ -58,6 +58,30 @@ fn known_book() -> &'static Book {
         LANG.get()
             .unwrap_or_else(|| Lang::choose(None, &chrome::browser_language())),
     )
+}
+
+/// A backup file's content read and checked: opened first when it is encrypted, with the
+/// passphrase typed now or else the one kept.
+async fn opened(
+    store: &Store,
+    text: String,
+    passphrase: Option<String>,
+) -> Result<crate::backup::Backup, StoreError> {
+    let text = if crate::sealed::is_sealed(&text) {
+        let passphrase = match passphrase.filter(|p| !p.is_empty()) {
+            Some(typed) => typed,
+            None => store
+                .setting::<String>(PASSPHRASE)
+                .await?
+                .unwrap_or_default(),
+        };
+        crate::crypto::open(&text, &passphrase)
+            .await
+            .map_err(StoreError::Sealed)?
+    } else {
+        text
+    };
+    crate::backup::parse(&text).map_err(StoreError::Backup)
 }
 
 /// The phrase book of the user's language, for what the core writes for them (a restored
@@ -402,23 +426,47 @@ async fn route_stored(
             );
             Ok(Response::Notebook { notes, names })
         }
-        Request::Backup => {
+        wanted @ (Request::Backup | Request::BackupFile) => {
             let backup = store.backup(now()).await?;
             let json = backup
                 .to_json()
                 .map_err(|e| StoreError::Unwritable(e.to_string()))?;
+            let passphrase = match wanted {
+                Request::BackupFile => store.setting::<String>(PASSPHRASE).await?,
+                _ => None,
+            };
+            let json = match passphrase.filter(|p| !p.is_empty()) {
+                Some(passphrase) => crate::crypto::seal(&json, &passphrase)
+                    .await
+                    .map_err(StoreError::Sealed)?,
+                None => json,
+            };
             Ok(Response::Backup { json })
         }
-        Request::Restore { backup } => {
-            let backup = crate::backup::parse(&backup).map_err(StoreError::Backup)?;
+        Request::Passphrase { passphrase } => {
+            if let Some(passphrase) = passphrase {
+                store.set_setting(PASSPHRASE, passphrase).await?;
+            }
+            let set = store
+                .setting::<String>(PASSPHRASE)
+                .await?
+                .is_some_and(|p| !p.is_empty());
+            Ok(Response::Passphrase { set })
+        }
+        Request::Restore { backup, passphrase } => {
+            let backup = opened(store, backup, passphrase).await?;
             store.restore(&backup).await?;
             forget_people();
             Ok(Response::Restored {
                 summary: backup.summary(book_of(store).await),
             })
         }
-        Request::Merge { backup, apply } => {
-            let backup = crate::backup::parse(&backup).map_err(StoreError::Backup)?;
+        Request::Merge {
+            backup,
+            apply,
+            passphrase,
+        } => {
+            let backup = opened(store, backup, passphrase).await?;
             let changes = store.merge(&backup, apply).await?;
             if apply {
                 forget_people();
@@ -428,6 +476,8 @@ async fn route_stored(
                 would: changes.summary(t),
                 did: changes.done(t),
                 applied: apply,
+                holds: backup.summary(t),
+                exported: backup.exported,
             })
         }
         Request::Capture { url, text } => {

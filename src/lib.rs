@@ -36,12 +36,15 @@ pub mod protocol;
 pub mod relationship;
 pub mod revive;
 pub mod rhythm;
+pub mod sealed;
 pub mod search;
 
 #[cfg(all(target_arch = "wasm32", feature = "background"))]
 pub mod background;
 #[cfg(target_arch = "wasm32")]
 mod chrome;
+#[cfg(target_arch = "wasm32")]
+pub mod crypto;
 #[cfg(all(target_arch = "wasm32", feature = "reader"))]
 pub mod reader;
 #[cfg(target_arch = "wasm32")]

@@ -86,13 +86,30 @@ pub enum Request {
     },
     /// From the options page: everything stored, as one backup file (`backup::Backup`).
     Backup,
+    /// From the options page: the backup file to download: encrypted when a passphrase is set.
+    BackupFile,
     /// From the options page: replace everything stored with this backup file's content (any
     /// version `backup::parse` reads). Nothing changes if it cannot be read.
-    Restore { backup: String },
+    Restore {
+        backup: String,
+        /// For an encrypted file: the passphrase typed now, else the one kept in the settings.
+        #[serde(default)]
+        passphrase: Option<String>,
+    },
     /// From the options page: merge this backup file into what is stored (`merge::merge`), or
     /// with `apply` false only say what a merge would change. Nothing changes if it cannot be
     /// read.
-    Merge { backup: String, apply: bool },
+    Merge {
+        backup: String,
+        apply: bool,
+        /// As for `Restore`.
+        #[serde(default)]
+        passphrase: Option<String>,
+    },
+    /// From the options page: the passphrase backups are encrypted with, kept in this browser
+    /// only: `None` asks whether one is set, `""` removes it, any other text sets it. It is never
+    /// read back.
+    Passphrase { passphrase: Option<String> },
     /// What the user marked about a person (key person, rhythm, goals); all unmarked removes it.
     Mark { marks: Marks },
     /// The network at a glance: who is due, dormant ties, how many are active
@@ -238,8 +255,10 @@ impl Request {
             | Request::EditNote { .. }
             | Request::Capture { .. }
             | Request::Backup
+            | Request::BackupFile
             | Request::Restore { .. }
             | Request::Merge { .. }
+            | Request::Passphrase { .. }
             | Request::Mark { .. }
             | Request::Network
             | Request::DueCount
@@ -276,6 +295,7 @@ impl Request {
             Request::EditNote { .. } => "edit_note",
             Request::Capture { .. } => "capture",
             Request::Backup => "backup",
+            Request::BackupFile => "backup_file",
             Request::Mark { .. } => "mark",
             Request::Network => "network",
             Request::DueCount => "due_count",
@@ -286,6 +306,7 @@ impl Request {
             Request::Goals { .. } => "goals",
             Request::Restore { .. } => "restore",
             Request::Merge { .. } => "merge",
+            Request::Passphrase { .. } => "passphrase",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
             Request::RestoreNote { .. } => "restore_note",
@@ -429,6 +450,13 @@ pub enum Response {
         would: String,
         did: String,
         applied: bool,
+        /// What the file holds (`Backup::summary`) and when it was made.
+        holds: String,
+        exported: f64,
+    },
+    /// Whether backups are encrypted with a passphrase.
+    Passphrase {
+        set: bool,
     },
     /// What forgetting a person deleted.
     Forgotten {

@@ -86,8 +86,11 @@ const ALL_STORES: [&str; 10] = [
 const CONTACT_COUNT: &str = "contact_count";
 /// When who the user is last changed: a backup's `me_changed`, not one of its settings.
 const ME_CHANGED: &str = "me_changed";
-/// Settings that describe this store rather than the user's choices: never in a backup.
-const OWN_SETTINGS: [&str; 2] = [CONTACT_COUNT, ME_CHANGED];
+/// The passphrase backups are encrypted with: kept in this browser only.
+pub const PASSPHRASE: &str = "backup_passphrase";
+/// Settings of this store and this browser rather than the user's records: never in a backup;
+/// a restore or merge keeps the passphrase as it is.
+const OWN_SETTINGS: [&str; 3] = [CONTACT_COUNT, ME_CHANGED, PASSPHRASE];
 
 /// How many buckets hold the contacts. Part of the schema: changing it needs a migration.
 pub const CONTACT_BUCKETS: u32 = 64;
@@ -124,6 +127,8 @@ pub enum StoreError {
     },
     /// A backup that cannot be restored.
     Backup(crate::backup::BackupError),
+    /// An encrypted backup that cannot be opened or made.
+    Sealed(crate::sealed::SealError),
     Refused(Refusal),
 }
 
@@ -145,6 +150,7 @@ impl StoreError {
                 ],
             ),
             StoreError::Backup(e) => e.message(t),
+            StoreError::Sealed(e) => e.message(t),
             StoreError::Refused(refusal) => refusal.message(t),
         }
     }
@@ -284,6 +290,10 @@ async fn read_everything(tx: &Transaction, now: f64) -> Result<Backup, StoreErro
 
 /// Replaces everything stored with `backup`, in `tx`.
 async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), StoreError> {
+    let passphrase = tx
+        .object_store(SETTINGS)?
+        .get(JsValue::from_str(PASSPHRASE))?
+        .await?;
     for name in ALL_STORES {
         tx.object_store(name)?.clear()?.await?;
     }
@@ -351,6 +361,7 @@ async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), Store
         value: backup.me_changed,
         changed: backup.me_changed,
     })?);
+    settings.extend(passphrase);
     put_all(SETTINGS, settings)?;
     put_all(MARKS, all_js(&backup.marks)?)?;
     put_all(TOMBSTONES, all_js(&backup.tombstones)?)?;

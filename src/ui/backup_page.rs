@@ -1,6 +1,7 @@
 //! The options page's backup: download everything as one file, restore from one (after saying
 //! what it holds and what a merge would change, the user merges it in or replaces everything
-//! with it), and download the contacts as CSV or vCard 4.0.
+//! with it), and download the contacts as CSV or vCard 4.0. With a passphrase set, the file is
+//! encrypted (`sealed`); the page never sees the passphrase again once it is saved.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use crate::backup::{contacts_csv, contacts_vcard, parse, Backup, StoredContact};
 use crate::calendar::date_of;
 use crate::chrome::{local_time, local_today};
 use crate::protocol::{Request, Response};
+use crate::sealed::is_sealed;
 
 struct View {
     document: Document,
@@ -23,6 +25,8 @@ struct View {
     question: HtmlElement,
     changes: HtmlElement,
     status: HtmlElement,
+    passphrase: HtmlInputElement,
+    passphrase_status: HtmlElement,
     /// The file chosen to restore, read and checked, waiting for the user's yes.
     chosen: RefCell<Option<String>>,
 }
@@ -33,6 +37,8 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         confirm: by_id(document, "restore-confirm")?,
         question: by_id(document, "restore-question")?,
         changes: by_id(document, "restore-changes")?,
+        passphrase: by_id(document, "passphrase")?,
+        passphrase_status: by_id(document, "passphrase-status")?,
         status: by_id(document, "backup-status")?,
         chosen: RefCell::new(None),
         document: document.clone(),
@@ -45,7 +51,8 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
     };
     on("backup-download", |v| {
         spawn_local(async move {
-            if let Some(json) = current(&v).await {
+            v.say(t().text("backup.making"));
+            if let Some(json) = current(&v, Request::BackupFile).await {
                 let day = today();
                 download(
                     &v,
@@ -53,10 +60,32 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
                     &json,
                     "application/json",
                 );
-                v.say(t().text("backup.downloaded"));
+                v.say(t().text(if is_sealed(&json) {
+                    "backup.downloaded_encrypted"
+                } else {
+                    "backup.downloaded"
+                }));
             }
         })
     })?;
+    on("passphrase-save", |v| {
+        let typed = v.passphrase.value();
+        if typed.chars().count() < MIN_PASSPHRASE_CHARS {
+            v.passphrase_status.set_text_content(Some(&t().say(
+                "backup.passphrase_short",
+                &[("min", &MIN_PASSPHRASE_CHARS.to_string())],
+            )));
+            return;
+        }
+        spawn_local(async move { set_passphrase(&v, Some(typed)).await });
+    })?;
+    on("passphrase-clear", |v| {
+        spawn_local(async move { set_passphrase(&v, Some(String::new())).await });
+    })?;
+    spawn_local({
+        let v = view.clone();
+        async move { set_passphrase(&v, None).await }
+    });
     on("contacts-csv", |v| {
         spawn_local(contacts_as(v, CSV));
     })?;
@@ -73,6 +102,7 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
             match ask(&Request::Merge {
                 backup: text,
                 apply: true,
+                passphrase: v.typed_passphrase(),
             })
             .await
             {
@@ -89,7 +119,11 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         v.confirm.set_hidden(true);
         v.say(t().text("backup.restoring"));
         spawn_local(async move {
-            match ask(&Request::Restore { backup: text }).await {
+            let restore = Request::Restore {
+                backup: text,
+                passphrase: v.typed_passphrase(),
+            };
+            match ask(&restore).await {
                 Response::Restored { summary } => {
                     v.say(&t().say("backup.restored", &[("summary", &summary)]));
                 }
@@ -117,6 +151,36 @@ impl View {
     fn say(&self, message: &str) {
         self.status.set_text_content(Some(message));
     }
+
+    /// The passphrase in the field, to open an encrypted file with before it is saved.
+    fn typed_passphrase(&self) -> Option<String> {
+        Some(self.passphrase.value()).filter(|p| !p.is_empty())
+    }
+}
+
+/// The shortest passphrase taken: a file in a cloud folder can be guessed at offline.
+const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// Sets (`Some`), removes (`Some("")`) or only asks about (`None`) the passphrase, and says
+/// whether backups are encrypted.
+async fn set_passphrase(view: &View, passphrase: Option<String>) {
+    let changing = passphrase.is_some();
+    match ask(&Request::Passphrase { passphrase }).await {
+        Response::Passphrase { set } => {
+            if changing {
+                view.passphrase.set_value("");
+            }
+            view.passphrase_status
+                .set_text_content(Some(t().text(if set {
+                    "backup.encrypted"
+                } else {
+                    "backup.not_encrypted"
+                })));
+        }
+        other => view
+            .passphrase_status
+            .set_text_content(Some(&failure(other))),
+    }
 }
 
 /// Reads and checks the chosen file, then says what it holds and what a merge would change,
@@ -133,32 +197,44 @@ async fn choose(view: &View) {
             return;
         }
     };
-    match parse(&text) {
-        Ok(backup) => {
-            let (day, minute) = local_time(backup.exported);
+    // A plain file is checked here, so that its faults are named with the file; an encrypted
+    // one is opened where the passphrase is kept.
+    let plain = if is_sealed(&text) {
+        None
+    } else {
+        match parse(&text) {
+            Ok(backup) => Some(backup),
+            Err(e) => {
+                view.say(&t().say(
+                    "backup.refused",
+                    &[("file", &file.name()), ("why", &e.message(t()))],
+                ));
+                view.file.set_value("");
+                return;
+            }
+        }
+    };
+    view.say(t().text("backup.reading"));
+    let preview = Request::Merge {
+        backup: text.clone(),
+        apply: false,
+        passphrase: view.typed_passphrase(),
+    };
+    match ask(&preview).await {
+        Response::Merged {
+            would,
+            holds,
+            exported,
+            ..
+        } => {
+            let exported = plain.as_ref().map_or(exported, |b| b.exported);
+            let (day, minute) = local_time(exported);
             let made = t().moment(day, minute, local_today());
             view.question.set_text_content(Some(&t().say(
                 "backup.question",
-                &[
-                    ("file", &file.name()),
-                    ("made", &made),
-                    ("holds", &backup.summary(t())),
-                ],
+                &[("file", &file.name()), ("made", &made), ("holds", &holds)],
             )));
-            let preview = Request::Merge {
-                backup: text.clone(),
-                apply: false,
-            };
-            match ask(&preview).await {
-                Response::Merged { would, .. } => {
-                    view.changes.set_text_content(Some(&would));
-                }
-                other => {
-                    view.say(&failure(other));
-                    view.file.set_value("");
-                    return;
-                }
-            }
+            view.changes.set_text_content(Some(&would));
             view.chosen.replace(Some(text));
             view.confirm.set_hidden(false);
             view.say("");
@@ -166,10 +242,10 @@ async fn choose(view: &View) {
                 let _ = merge.focus();
             }
         }
-        Err(e) => {
+        other => {
             view.say(&t().say(
                 "backup.refused",
-                &[("file", &file.name()), ("why", &e.message(t()))],
+                &[("file", &file.name()), ("why", &failure(other))],
             ));
             view.file.set_value("");
         }
@@ -200,7 +276,10 @@ const VCARD: Format = Format {
 
 /// Downloads the contacts stored now in `format`.
 async fn contacts_as(view: Rc<View>, format: Format) {
-    if let Some(backup) = current(&view).await.and_then(|j| checked(&view, &j)) {
+    if let Some(backup) = current(&view, Request::Backup)
+        .await
+        .and_then(|j| checked(&view, &j))
+    {
         let text = (format.render)(&backup.contacts);
         download(&view, format.file, &text, format.kind);
         view.say(&t().say(
@@ -216,9 +295,9 @@ async fn contacts_as(view: Rc<View>, format: Format) {
     }
 }
 
-/// Everything stored now, as the backup file's text.
-async fn current(view: &View) -> Option<String> {
-    match ask(&Request::Backup).await {
+/// Everything stored now, as the backup file's text (`Request::Backup` or `BackupFile`).
+async fn current(view: &View, request: Request) -> Option<String> {
+    match ask(&request).await {
         Response::Backup { json } => Some(json),
         other => {
             view.say(&failure(other));

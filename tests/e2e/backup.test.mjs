@@ -154,3 +154,46 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
   const desktopAfter = JSON.parse((await download('Download a backup')).text);
   assert.deepEqual(records(desktopAfter), records(laptop));
 });
+
+test('with a passphrase the backup is encrypted, and opens only with that passphrase', T, async () => {
+  await options.getByLabel('Passphrase').fill('short');
+  await options.getByRole('button', { name: 'Encrypt backups with it' }).click();
+  await options.locator('#passphrase-status').filter({ hasText: 'at least 10 characters' }).waitFor();
+  await options.getByLabel('Passphrase').fill('correct horse battery');
+  await options.getByRole('button', { name: 'Encrypt backups with it' }).click();
+  await options.locator('#passphrase-status').filter({ hasText: 'Backups are encrypted' }).waitFor();
+  assert.equal(await options.getByLabel('Passphrase').inputValue(), '', 'the page does not keep it');
+
+  const [file] = await Promise.all([options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Download a backup' }).click()]);
+  await status('Encrypted backup downloaded.');
+  const text = readFileSync(await file.path(), 'utf8');
+  const sealed = JSON.parse(text);
+  assert.equal(sealed.format, 'common-ground-backup-encrypted');
+  assert.deepEqual({ ...sealed.kdf, salt: undefined }, { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt: undefined });
+  assert.equal(sealed.cipher.name, 'AES-GCM');
+  assert.equal(text.includes('"first_name"'), false, 'no record in plain sight');
+
+  // With the passphrase kept here, the file opens by itself.
+  assert.equal(await choose('sealed.json', sealed),
+    'A merge would change nothing: everything in this file is here already.');
+  await options.getByRole('button', { name: 'Cancel' }).click();
+
+  // Without it (a fresh browser), only the right passphrase typed opens it.
+  await options.getByRole('button', { name: 'Stop encrypting' }).click();
+  await options.locator('#passphrase-status').filter({ hasText: 'not encrypted' }).waitFor();
+  const path = join(dir, 'sealed-elsewhere.json');
+  writeFileSync(path, text);
+  await options.getByLabel('Restore from a backup').setInputFiles(path);
+  await status('sealed-elsewhere.json: This backup is encrypted. Type its passphrase under Passphrase');
+  await options.getByLabel('Passphrase').fill('not the passphrase');
+  await options.getByLabel('Restore from a backup').setInputFiles(path);
+  await status('sealed-elsewhere.json: This passphrase does not open the encrypted backup.');
+  assert.equal(await options.locator('#restore-confirm').isVisible(), false);
+  await options.getByLabel('Passphrase').fill('correct horse battery');
+  await options.getByLabel('Restore from a backup').setInputFiles(path);
+  await options.locator('#restore-question').filter({ hasText: 'sealed-elsewhere.json is a backup of' }).waitFor({ timeout: 120_000 });
+  assert.match(await options.locator('#restore-question').innerText(), /with 30,000 contacts, 10,000 notes/);
+  await options.getByRole('button', { name: 'Replace everything' }).click();
+  await status('Restored: 30,000 contacts, 10,000 notes');
+});

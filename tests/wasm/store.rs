@@ -833,3 +833,65 @@ async fn a_merge_reads_and_writes_in_one_transaction_and_twice_changes_nothing()
     let next = laptop.add_note(note("bo", "after", 6.0)).await.unwrap();
     assert!(next.id.unwrap() > 61, "{:?}", next.id);
 }
+
+#[wasm_bindgen_test]
+async fn an_encrypted_backup_opens_only_with_its_passphrase_and_says_which_fault() {
+    use common_ground::crypto::{open, seal};
+    use common_ground::sealed::{SealError, Sealed};
+    let plain = common_ground::backup::sample(20, 5, 3).to_json().unwrap();
+    let sealed = seal(&plain, "correct horse battery").await.unwrap();
+    assert!(
+        !sealed.contains("Sam0"),
+        "the content is not in plain sight"
+    );
+    assert_eq!(open(&sealed, "correct horse battery").await.unwrap(), plain);
+    assert_eq!(
+        open(&sealed, "wrong horse battery").await.unwrap_err(),
+        SealError::WrongPassphrase
+    );
+    assert_eq!(
+        open(&sealed, "").await.unwrap_err(),
+        SealError::NoPassphrase
+    );
+    // A fresh salt and nonce for every file.
+    let again = seal(&plain, "correct horse battery").await.unwrap();
+    let (one, two) = (
+        Sealed::parse(&sealed).unwrap(),
+        Sealed::parse(&again).unwrap(),
+    );
+    assert_ne!(one.salt, two.salt);
+    assert_ne!(one.nonce, two.nonce);
+    // One byte of the content changed: the passphrase is right, the file is damaged.
+    let mut damaged = one.clone();
+    damaged.data[10] ^= 1;
+    assert_eq!(
+        open(&damaged.to_json(), "correct horse battery")
+            .await
+            .unwrap_err(),
+        SealError::Damaged
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_passphrase_stays_in_this_browser_through_a_restore() {
+    use common_ground::store::PASSPHRASE;
+    let store = Store::open(&db_name("passphrase")).await.unwrap();
+    store
+        .set_setting(PASSPHRASE, "kept in this browser")
+        .await
+        .unwrap();
+    let backup = store.backup(0.0).await.unwrap();
+    assert!(backup.settings.iter().all(|s| s.name != PASSPHRASE));
+    store
+        .restore(&common_ground::backup::sample(3, 1, 0))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .setting::<String>(PASSPHRASE)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("kept in this browser")
+    );
+}
