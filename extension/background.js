@@ -2,7 +2,7 @@
 // loads the Rust core and the page reader, hands a content script's page to the reader and every
 // runtime message (a page as read) to the core. JavaScript only because a background must
 // register its listeners synchronously at start, before the Wasm has been instantiated. Two modules because the HTML parser alone fills most of one's size budget.
-import init, { handle_message, handle_reading, phrase, reinstantiate as restartCore } from './wasm/background.js';
+import init, { changes_what_is_kept, handle_message, handle_reading, phrase, reinstantiate as restartCore } from './wasm/background.js';
 import initReader, { read_page, reinstantiate as restartReader, trap_for_tests } from './wasm/reader.js';
 // What the toolbar button does differs by browser: the side panel (Chromium) or the sidebar
 // (Firefox). build.sh puts the browser's own toolbar.js beside this script.
@@ -28,6 +28,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then((answer) => {
       sendResponse(answer);
       if (answer && CHANGES_WHO_IS_DUE.has(answer.type)) refreshBadge();
+      if (answer && answer.type !== 'error' && !isSnapshot(message) && changes_what_is_kept(message)) {
+        backUp().catch((e) => console.warn('Common Ground: backup', e));
+      }
     }, (error) => {
       // The core did not start (or failed past recovery): only the browser's own sentences
       // are left to say so.
@@ -62,6 +65,77 @@ async function refreshBadge() {
   if (comingDue > 0) title.push(chrome.i18n.getMessage('badgeComingDue', [String(comingDue)]));
   await chrome.action.setTitle({ title: title.join(' · ') });
   return { overdue, comingDue };
+}
+
+// Automatic backups: after the first change of a day on which one is due (every day unless the
+// user chose every week or never), everything the user keeps is written without asking into
+// `Common Ground/common-ground-<device>.json` in the downloads folder, the one before it kept
+// beside it as `…-previous.json`. The core decides and makes the text; this writes the files.
+let backingUp = null;
+
+/** Writes the automatic backup if one is due; resolves to the backup state after, or null. */
+function backUp() {
+  // One at a time: changes that come while a backup is written wait for it (and find none due).
+  backingUp = (backingUp || Promise.resolve()).then(writeBackup, writeBackup);
+  return backingUp;
+}
+
+async function writeBackup() {
+  await ready;
+  const self = { id: chrome.runtime.id, url: chrome.runtime.getURL('background.js') };
+  const answer = await handle_message({ auto_backup: { device: await deviceName() } }, self);
+  if (!answer || answer.type !== 'auto_backup' || !answer.file) return null;
+  const { file } = answer;
+  if (file.previous) await download(file.previous_name, file.previous);
+  if (!(await download(file.name, file.json))) return null;
+  return handle_message({ backed_up: { at: Date.now() } }, self);
+}
+
+/** This browser's name in its backup file's name: "chromium-linux", "firefox-mac". */
+async function deviceName() {
+  const firefox = typeof browser !== 'undefined' && typeof browser.runtime.getBrowserInfo === 'function';
+  const { os } = await chrome.runtime.getPlatformInfo();
+  return `${firefox ? 'firefox' : 'chromium'}-${os}`;
+}
+
+/** Writes `text` to `filename` in the downloads folder, replacing a file of that name; resolves
+ * to whether the browser finished writing it (within five minutes). */
+async function download(filename, text) {
+  const blob = new Blob([text], { type: 'application/json' });
+  // A service worker (Chromium) has no object URLs: the file goes as a data URL.
+  const url = typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : await dataUrl(blob);
+  try {
+    const id = await chrome.downloads.download({ url, filename, conflictAction: 'overwrite', saveAs: false });
+    return await finished(id);
+  } finally {
+    if (url.startsWith('blob:')) URL.revokeObjectURL(url);
+  }
+}
+
+function dataUrl(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+function finished(id) {
+  return new Promise((resolve) => {
+    const done = (ok) => { chrome.downloads.onChanged.removeListener(changed); clearTimeout(timer); resolve(ok); };
+    const changed = (delta) => {
+      if (delta.id !== id || !delta.state) return;
+      if (delta.state.current === 'complete') done(true);
+      if (delta.state.current === 'interrupted') done(false);
+    };
+    const timer = setTimeout(() => done(false), 5 * 60_000);
+    chrome.downloads.onChanged.addListener(changed);
+    chrome.downloads.search({ id }).then(([item]) => {
+      if (item && item.state === 'complete') done(true);
+      if (item && item.state === 'interrupted') done(false);
+    });
+  });
 }
 
 // Capture. A selection on a profile page, saved from the context menu, becomes a note about the
@@ -123,7 +197,7 @@ async function onCommand(command, tab) {
 // extension's shortcut, so the tests call the handlers beneath them.
 // `trapReader` makes the reader trap, as a hostile page once did, to test the recovery.
 globalThis.commonGround = {
-  onContextMenu, onCommand, refreshBadge, readTab,
+  onContextMenu, onCommand, refreshBadge, readTab, backUp,
   trapReader: () => { try { trap_for_tests(); } catch (error) { restartReader(); return String(error); } return 'no trap'; },
 };
 

@@ -13,15 +13,21 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::autobackup::{self, Every};
 use crate::chrome;
+use crate::chrome::local_time;
 use crate::extract::{is_profile_address, page_part, person_at, NoProfile, PagePart};
 use crate::history::{contact_of, involved};
 use crate::import::Export;
 use crate::model::{clean_tags, Marks, Note};
 use crate::people::People;
 use crate::phrases::{book, Book, Lang, AUTO};
+use crate::protocol::AutoBackupFile;
 use crate::protocol::{clean_note_text, Caller, Flag, Refusal, Request, Response, ToContentScript};
-use crate::store::{json_text, Store, StoreError, DATABASE_NAME, PASSPHRASE};
+use crate::store::{
+    json_text, Store, StoreError, BACKUP_EVERY, DATABASE_NAME, LAST_BACKUP, PASSPHRASE,
+    PREVIOUS_BACKUP,
+};
 
 const COLLAPSED: Flag = Flag::OverlayCollapsed;
 /// The setting that holds the user's networking goals.
@@ -35,6 +41,9 @@ thread_local! {
     static BUILDING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
     /// Bumped by every write the index must see; a build that saw an older one is not kept.
     static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The automatic backup handed to the background to write, until it says it was written
+    /// (then it becomes the `…-previous` of the next).
+    static PENDING_BACKUP: RefCell<Option<String>> = const { RefCell::new(None) };
     /// How many different people each tab has had stored in the last minute.
     static BUDGET: RefCell<crate::budget::Budget> = RefCell::default();
     /// The interface's language, once read from the settings ([`LANGUAGE`]).
@@ -58,6 +67,45 @@ fn known_book() -> &'static Book {
         LANG.get()
             .unwrap_or_else(|| Lang::choose(None, &chrome::browser_language())),
     )
+}
+
+/// Everything stored as a backup file's text; with `sealed`, encrypted when a passphrase is set.
+async fn backup_text(store: &Store, sealed: bool) -> Result<String, StoreError> {
+    let json = store
+        .backup(now())
+        .await?
+        .to_json()
+        .map_err(|e| StoreError::Unwritable(e.to_string()))?;
+    let passphrase = match sealed {
+        true => store.setting::<String>(PASSPHRASE).await?,
+        false => None,
+    };
+    match passphrase.filter(|p| !p.is_empty()) {
+        Some(passphrase) => crate::crypto::seal(&json, &passphrase)
+            .await
+            .map_err(StoreError::Sealed),
+        None => Ok(json),
+    }
+}
+
+/// How often backups are made by themselves and how old the last one is, for the settings and
+/// the side panel.
+async fn backup_state(store: &Store) -> Result<Response, StoreError> {
+    let every: Every = store.setting(BACKUP_EVERY).await?.unwrap_or_default();
+    let last = store.setting::<f64>(LAST_BACKUP).await?.map(local_time);
+    let today = crate::chrome::local_today();
+    let t = book_of(store).await;
+    let stale = autobackup::stale(every, last.map(|(day, _)| day), today);
+    Ok(Response::BackupState {
+        every,
+        said: autobackup::said(t, last, today),
+        stale,
+        warning: if stale {
+            t.text("autobackup.stale").to_owned()
+        } else {
+            String::new()
+        },
+    })
 }
 
 /// A backup file's content read and checked: opened first when it is encrypted, with the
@@ -119,6 +167,14 @@ struct SenderTab {
 #[wasm_bindgen]
 pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
     answer(message, sender, false).await
+}
+
+/// Whether `message`, answered without an error, changed what the user keeps
+/// ([`Request::changes`]): `background.js` then writes the automatic backup if one is due.
+#[wasm_bindgen]
+pub fn changes_what_is_kept(message: JsValue) -> bool {
+    serde_json::from_str::<Request>(&json_text(&message).unwrap_or_default())
+        .is_ok_and(|r| r.changes())
 }
 
 /// Stores what the page reader read of the page a content script (`sender`) sent: the one way a
@@ -427,21 +483,40 @@ async fn route_stored(
             Ok(Response::Notebook { notes, names })
         }
         wanted @ (Request::Backup | Request::BackupFile) => {
-            let backup = store.backup(now()).await?;
-            let json = backup
-                .to_json()
-                .map_err(|e| StoreError::Unwritable(e.to_string()))?;
-            let passphrase = match wanted {
-                Request::BackupFile => store.setting::<String>(PASSPHRASE).await?,
-                _ => None,
-            };
-            let json = match passphrase.filter(|p| !p.is_empty()) {
-                Some(passphrase) => crate::crypto::seal(&json, &passphrase)
-                    .await
-                    .map_err(StoreError::Sealed)?,
-                None => json,
-            };
+            let json = backup_text(store, matches!(wanted, Request::BackupFile)).await?;
             Ok(Response::Backup { json })
+        }
+        Request::AutoBackup { device } => {
+            let every: Every = store.setting(BACKUP_EVERY).await?.unwrap_or_default();
+            let last: Option<f64> = store.setting(LAST_BACKUP).await?;
+            let today = crate::chrome::local_today();
+            if !autobackup::due(every, last.map(|at| local_time(at).0), today) {
+                return Ok(Response::AutoBackup { file: None });
+            }
+            let json = backup_text(store, true).await?;
+            let previous: Option<String> = store.setting(PREVIOUS_BACKUP).await?;
+            PENDING_BACKUP.with(|p| p.replace(Some(json.clone())));
+            Ok(Response::AutoBackup {
+                file: Some(AutoBackupFile {
+                    name: autobackup::file_name(&device),
+                    json,
+                    previous_name: autobackup::previous_name(&device),
+                    previous,
+                }),
+            })
+        }
+        Request::BackedUp { at } => {
+            store.set_setting(LAST_BACKUP, at).await?;
+            if let Some(json) = PENDING_BACKUP.with(|p| p.take()) {
+                store.set_setting(PREVIOUS_BACKUP, json).await?;
+            }
+            backup_state(store).await
+        }
+        Request::BackupState { every } => {
+            if let Some(every) = every {
+                store.set_setting(BACKUP_EVERY, every).await?;
+            }
+            backup_state(store).await
         }
         Request::Passphrase { passphrase } => {
             if let Some(passphrase) = passphrase {

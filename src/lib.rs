@@ -15,6 +15,7 @@
 //! side panel), `settings` (options page) and `importer` (import page). A pure module never imports the
 //! shell. See `ARCHITECTURE.md` for the map.
 
+pub mod autobackup;
 pub mod backup;
 pub mod brokers;
 pub mod budget;

@@ -110,6 +110,16 @@ pub enum Request {
     /// only: `None` asks whether one is set, `""` removes it, any other text sets it. It is never
     /// read back.
     Passphrase { passphrase: Option<String> },
+    /// From the background itself, after a change: the automatic backup's files when one is
+    /// due today (`autobackup::due`), for this device (`device`, its name in the file's name).
+    AutoBackup { device: String },
+    /// From the background itself: the automatic backup was written at `at`.
+    BackedUp { at: f64 },
+    /// How often backups are written by themselves and when the last was (`every` sets it).
+    BackupState {
+        #[serde(default)]
+        every: Option<crate::autobackup::Every>,
+    },
     /// What the user marked about a person (key person, rhythm, goals); all unmarked removes it.
     Mark { marks: Marks },
     /// The network at a glance: who is due, dormant ties, how many are active
@@ -259,6 +269,9 @@ impl Request {
             | Request::Restore { .. }
             | Request::Merge { .. }
             | Request::Passphrase { .. }
+            | Request::AutoBackup { .. }
+            | Request::BackedUp { .. }
+            | Request::BackupState { .. }
             | Request::Mark { .. }
             | Request::Network
             | Request::DueCount
@@ -280,6 +293,34 @@ impl Request {
             | Request::PutInInviteNote { .. }
             | Request::InviteBudget { .. }
             | Request::Language { .. } => caller == Caller::ExtensionPage,
+        }
+    }
+
+    /// Whether the request, answered without an error, changed what the user keeps (not a
+    /// profile's visit, not a read): after such a change an automatic backup may be due.
+    pub fn changes(&self) -> bool {
+        match self {
+            Request::SaveNote { .. }
+            | Request::EditNote { .. }
+            | Request::DeleteNote { .. }
+            | Request::RestoreNote { .. }
+            | Request::Capture { .. }
+            | Request::Restore { .. }
+            | Request::Mark { .. }
+            | Request::NotNow { .. }
+            | Request::LogInteraction { .. }
+            | Request::DeleteInteraction { .. }
+            | Request::Forget { .. }
+            | Request::Import { .. }
+            | Request::ThisIsMe { .. }
+            | Request::SetMe { .. } => true,
+            Request::Merge { apply, .. } => *apply,
+            Request::RhythmRules { set } => set.is_some(),
+            Request::Goals { set } => set.is_some(),
+            // Folding the overlay is how it looks, not something kept about anyone.
+            Request::Flag { name, set } => set.is_some() && *name != Flag::OverlayCollapsed,
+            Request::Language { set } => set.is_some(),
+            _ => false,
         }
     }
 
@@ -307,6 +348,9 @@ impl Request {
             Request::Restore { .. } => "restore",
             Request::Merge { .. } => "merge",
             Request::Passphrase { .. } => "passphrase",
+            Request::AutoBackup { .. } => "auto_backup",
+            Request::BackedUp { .. } => "backed_up",
+            Request::BackupState { .. } => "backup_state",
             Request::FocusNote { .. } => "focus_note",
             Request::DeleteNote { .. } => "delete_note",
             Request::RestoreNote { .. } => "restore_note",
@@ -457,6 +501,19 @@ pub enum Response {
     /// Whether backups are encrypted with a passphrase.
     Passphrase {
         set: bool,
+    },
+    /// The automatic backup to write now, if one is due: this device's file and the one before
+    /// it, to keep beside it.
+    AutoBackup {
+        file: Option<AutoBackupFile>,
+    },
+    /// How often backups are written by themselves, when the last was (`said`), and whether it
+    /// is older than that and a day more (`stale`, with `warning` saying what to do).
+    BackupState {
+        every: crate::autobackup::Every,
+        said: String,
+        stale: bool,
+        warning: String,
     },
     /// What forgetting a person deleted.
     Forgotten {
@@ -687,6 +744,22 @@ mod tests {
     use crate::model::Site;
 
     #[test]
+    fn only_what_changes_the_users_records_counts_as_a_change() {
+        let read = |json: &str| serde_json::from_str::<Request>(json).unwrap().changes();
+        assert!(read(r#"{"delete_note": {"id": 3}}"#));
+        assert!(read(r#"{"merge": {"backup": "", "apply": true}}"#));
+        assert!(!read(r#"{"merge": {"backup": "", "apply": false}}"#));
+        assert!(read(r#"{"goals": {"set": []}}"#));
+        assert!(!read(r#"{"goals": {}}"#));
+        assert!(!read(r#""backup""#));
+        assert!(!read(
+            r#"{"flag": {"name": "overlay_collapsed", "set": true}}"#
+        ));
+        assert!(read(r#"{"flag": {"name": "draft_formal", "set": true}}"#));
+        assert!(!read(r#"{"overlay": {"person": "linkedin:ada"}}"#));
+    }
+
+    #[test]
     fn requests_have_the_wire_shape_the_javascript_sends() {
         let cases = [
             (
@@ -860,4 +933,15 @@ mod tests {
         );
         assert!(!sent.is_empty());
     }
+}
+
+/// An automatic backup as the background writes it (`autobackup`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AutoBackupFile {
+    /// Within the downloads folder: `Common Ground/common-ground-<device>.json`.
+    pub name: String,
+    pub json: String,
+    /// Where the backup before it goes, and its text (none before the first).
+    pub previous_name: String,
+    pub previous: Option<String>,
 }

@@ -88,9 +88,17 @@ const CONTACT_COUNT: &str = "contact_count";
 const ME_CHANGED: &str = "me_changed";
 /// The passphrase backups are encrypted with: kept in this browser only.
 pub const PASSPHRASE: &str = "backup_passphrase";
-/// Settings of this store and this browser rather than the user's records: never in a backup;
-/// a restore or merge keeps the passphrase as it is.
-const OWN_SETTINGS: [&str; 3] = [CONTACT_COUNT, ME_CHANGED, PASSPHRASE];
+/// How often backups are written by themselves (`autobackup::Every`).
+pub const BACKUP_EVERY: &str = "backup_every";
+/// When the last automatic backup was written (milliseconds since the Unix epoch).
+pub const LAST_BACKUP: &str = "last_backup";
+/// The text of the last automatic backup, written beside the next as `…-previous`.
+pub const PREVIOUS_BACKUP: &str = "backup_previous";
+/// Settings of this browser rather than the user's records: never in a backup, and kept as they
+/// are through a restore or merge.
+const KEPT_SETTINGS: [&str; 4] = [PASSPHRASE, BACKUP_EVERY, LAST_BACKUP, PREVIOUS_BACKUP];
+/// Settings of this store, made again by a restore.
+const OWN_SETTINGS: [&str; 2] = [CONTACT_COUNT, ME_CHANGED];
 
 /// How many buckets hold the contacts. Part of the schema: changing it needs a migration.
 pub const CONTACT_BUCKETS: u32 = 64;
@@ -279,7 +287,9 @@ async fn read_everything(tx: &Transaction, now: f64) -> Result<Backup, StoreErro
     for setting in settings {
         if setting.name == ME_CHANGED {
             backup.me_changed = setting.value.as_f64().unwrap_or_default();
-        } else if !OWN_SETTINGS.contains(&setting.name.as_str()) {
+        } else if !OWN_SETTINGS.contains(&setting.name.as_str())
+            && !KEPT_SETTINGS.contains(&setting.name.as_str())
+        {
             backup.settings.push(setting);
         }
     }
@@ -290,10 +300,14 @@ async fn read_everything(tx: &Transaction, now: f64) -> Result<Backup, StoreErro
 
 /// Replaces everything stored with `backup`, in `tx`.
 async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), StoreError> {
-    let passphrase = tx
-        .object_store(SETTINGS)?
-        .get(JsValue::from_str(PASSPHRASE))?
-        .await?;
+    let mut kept = Vec::new();
+    for name in KEPT_SETTINGS {
+        kept.extend(
+            tx.object_store(SETTINGS)?
+                .get(JsValue::from_str(name))?
+                .await?,
+        );
+    }
     for name in ALL_STORES {
         tx.object_store(name)?.clear()?.await?;
     }
@@ -361,7 +375,7 @@ async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), Store
         value: backup.me_changed,
         changed: backup.me_changed,
     })?);
-    settings.extend(passphrase);
+    settings.extend(kept);
     put_all(SETTINGS, settings)?;
     put_all(MARKS, all_js(&backup.marks)?)?;
     put_all(TOMBSTONES, all_js(&backup.tombstones)?)?;

@@ -9,9 +9,10 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
-use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{Document, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::{ask, by_id, failure, t};
+use crate::autobackup::Every;
 use crate::backup::{contacts_csv, contacts_vcard, parse, Backup, StoredContact};
 use crate::calendar::date_of;
 use crate::chrome::{local_time, local_today};
@@ -86,6 +87,28 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         let v = view.clone();
         async move { set_passphrase(&v, None).await }
     });
+    let every: HtmlSelectElement = by_id(document, "backup-every")?;
+    let last: HtmlElement = by_id(document, "backup-last")?;
+    spawn_local({
+        let (every, last) = (every.clone(), last.clone());
+        async move {
+            if let Some(chosen) = super::backup_state(&last, None).await {
+                every.set_value(every_value(chosen));
+            }
+        }
+    });
+    EventListener::new(&every.clone(), "change", move |_| {
+        let chosen = match every.value().as_str() {
+            "week" => Every::Week,
+            "never" => Every::Never,
+            _ => Every::Day,
+        };
+        let last = last.clone();
+        spawn_local(async move {
+            super::backup_state(&last, Some(chosen)).await;
+        });
+    })
+    .forget();
     on("contacts-csv", |v| {
         spawn_local(contacts_as(v, CSV));
     })?;
@@ -155,6 +178,14 @@ impl View {
     /// The passphrase in the field, to open an encrypted file with before it is saved.
     fn typed_passphrase(&self) -> Option<String> {
         Some(self.passphrase.value()).filter(|p| !p.is_empty())
+    }
+}
+
+fn every_value(every: Every) -> &'static str {
+    match every {
+        Every::Day => "day",
+        Every::Week => "week",
+        Every::Never => "never",
     }
 }
 

@@ -144,6 +144,37 @@ pub(crate) fn failure(response: Response) -> String {
     }
 }
 
+/// Asks how often backups are made by themselves (setting it to `every` when given) and shows
+/// when the last was in `line`, marked as a warning when it is older than chosen; returns the
+/// rhythm.
+#[cfg(any(feature = "ui", feature = "settings"))]
+pub(crate) async fn backup_state(
+    line: &web_sys::HtmlElement,
+    every: Option<crate::autobackup::Every>,
+) -> Option<crate::autobackup::Every> {
+    match ask(&Request::BackupState { every }).await {
+        Response::BackupState {
+            every,
+            said,
+            stale,
+            warning,
+        } => {
+            let text = if stale {
+                format!("{said}. {warning}")
+            } else {
+                said
+            };
+            line.set_text_content(Some(&text));
+            let _ = line.class_list().toggle_with_force("warning", stale);
+            Some(every)
+        }
+        other => {
+            line.set_text_content(Some(&failure(other)));
+            None
+        }
+    }
+}
+
 fn error(message: String) -> Response {
     Response::Error { message }
 }

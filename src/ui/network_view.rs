@@ -110,6 +110,9 @@ impl NetworkView {
                 v.overview.replace(overview);
                 v.show();
             }
+            if let Ok(line) = by_id::<HtmlElement>(&v.document, "backup-last") {
+                super::backup_state(&line, None).await;
+            }
         });
     }
 

@@ -2,7 +2,7 @@
 // www.linkedin.com (and br.linkedin.com, github.com, people.example.org) and serves the bundled sample pages, and Debian's Chromium started with the
 // built extension loaded and its host resolver pointed at that server.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, dirname, normalize } from 'node:path';
@@ -98,11 +98,17 @@ export async function startSite(pages = PAGES) {
  * is the browser's own language (`nl`: what chrome.i18n.getUILanguage() says).
  * Returns the context, the extension's service worker and the extension's id.
  */
-export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 }, dist = DIST, lang = 'en-US' }) {
+export async function launchBrowser({ port, headless = true, viewport = { width: 1440, height: 900 }, dist = DIST, lang = 'en-US', downloads }) {
   if (!existsSync(join(dist, 'manifest.json'))) {
     throw new Error(`no built extension in ${dist}: run ./build.sh first`);
   }
   const profileDir = mkdtempSync(join(tmpdir(), 'cg-profile-'));
+  if (downloads) {
+    // The browser's own downloads folder, as a user sets it (see `useOwnDownloads`).
+    mkdirSync(join(profileDir, 'Default'), { recursive: true });
+    writeFileSync(join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }));
+  }
   const context = await chromium.launchPersistentContext(profileDir, {
     locale: lang,
     env: { ...process.env, LANGUAGE: lang },
@@ -135,6 +141,16 @@ export async function launchBrowser({ port, headless = true, viewport = { width:
     rmSync(profileDir, { recursive: true, force: true });
   };
   return { context, worker, extensionId, close };
+}
+
+/**
+ * Lets the browser save downloads as it does for a user (into the folder given to
+ * `launchBrowser` as `downloads`, under the names asked for) rather than as Playwright's
+ * numbered artifacts: what an extension writes with `chrome.downloads` can then be found.
+ */
+export async function useOwnDownloads(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
 }
 
 /** What a sample page's <body> holds, for a page script to put in place of its own. */
