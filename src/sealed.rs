@@ -2,8 +2,8 @@
 //! text encrypted.
 //!
 //! Pure: the format, written and read back with a message saying what is wrong and where. The
-//! cryptography itself is the browser's (WebCrypto, `crate::crypto`): PBKDF2 with SHA-256 turns
-//! the passphrase and a random salt into 512 bits; the first 256 are the AES-256-GCM key, the
+//! cryptography itself is the browser's (WebCrypto, in the shell's `crypto` module): PBKDF2
+//! with SHA-256 turns the passphrase and a random salt into 512 bits; the first 256 are the AES-256-GCM key, the
 //! last 256, hashed with SHA-256, are the `check` written in the header, which tells a wrong
 //! passphrase (the check differs) from a damaged file (the check matches, the content does not
 //! decrypt). A fresh salt and nonce are drawn for every file.
