@@ -58,9 +58,9 @@ pub const DEVICE_CHARS: usize = 40;
 /// when nothing is left.
 pub fn device(name: &str) -> String {
     let mut out = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
+    for c in name.trim().chars() {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
+            out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
         }

@@ -19,7 +19,7 @@ use crate::chrome::local_time;
 use crate::extract::{is_profile_address, page_part, person_at, NoProfile, PagePart};
 use crate::history::{contact_of, involved};
 use crate::import::Export;
-use crate::model::{clean_tags, Marks, Note};
+use crate::model::{clean_tags, Marks, Note, Profile};
 use crate::people::People;
 use crate::phrases::{book, Book, Lang, AUTO};
 use crate::protocol::AutoBackupFile;
@@ -30,6 +30,8 @@ use crate::store::{
 };
 
 const COLLAPSED: Flag = Flag::OverlayCollapsed;
+/// How many profiles read while the store is full are kept in memory to show.
+const UNSAVED_PROFILES: usize = 20;
 /// The setting that holds the user's networking goals.
 const GOALS: &str = "goals";
 
@@ -44,6 +46,8 @@ thread_local! {
     /// The automatic backup handed to the background to write, until it says it was written
     /// (then it becomes the `…-previous` of the next).
     static PENDING_BACKUP: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Profiles read while the store was full, newest last, shown without being kept.
+    static UNSAVED: RefCell<Vec<Profile>> = const { RefCell::new(Vec::new()) };
     /// How many different people each tab has had stored in the last minute.
     static BUDGET: RefCell<crate::budget::Budget> = RefCell::default();
     /// The interface's language, once read from the settings ([`LANGUAGE`]).
@@ -305,7 +309,22 @@ async fn route_stored(
                     retry: false,
                 });
             }
-            let Some(profile) = store.remember_profile(fresh, part, now()).await? else {
+            let remembered = match store.remember_profile(fresh.clone(), part, now()).await {
+                // The store is full: the person is still shown, from this reading, until there
+                // is room to keep them.
+                Err(StoreError::Full) => {
+                    UNSAVED.with(|u| {
+                        let mut u = u.borrow_mut();
+                        u.retain(|p| p.key() != person);
+                        u.push(fresh.clone());
+                        let over = u.len().saturating_sub(UNSAVED_PROFILES);
+                        u.drain(..over);
+                    });
+                    Some(fresh)
+                }
+                other => other?,
+            };
+            let Some(profile) = remembered else {
                 // Read together with what was stored, the profile still has no name.
                 return Ok(Response::NoProfile {
                     reason: NoProfile::NoName.to_string(),
@@ -333,9 +352,17 @@ async fn route_stored(
                         .collect()
                 })
                 .await?;
-            let (profile, previous) = read
-                .visit
-                .map_or((None, None), |v| (Some(v.profile), v.previous));
+            let (profile, previous) = match read.visit {
+                Some(v) => (Some(v.profile), v.previous),
+                None => {
+                    let unsaved =
+                        UNSAVED.with(|u| u.borrow().iter().find(|p| p.key() == person).cloned());
+                    if let Some(profile) = &unsaved {
+                        chosen = involved(profile, &people);
+                    }
+                    (unsaved, None)
+                }
+            };
             Ok(Response::Overlay {
                 profile,
                 previous,

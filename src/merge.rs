@@ -76,7 +76,7 @@ impl Changes {
         self.added.is_empty() && self.updated.is_empty() && self.removed.is_empty()
     }
 
-    /// "A merge would add 2 notes, update 1 contact and remove 1 note deleted elsewhere.", or
+    /// "A merge would add 2 notes; update 1 contact; remove 1 note deleted elsewhere.", or
     /// that it would change nothing, in `t`'s language.
     pub fn summary(&self, t: &Book) -> String {
         self.said(
@@ -91,8 +91,8 @@ impl Changes {
         )
     }
 
-    /// What a merge that ran changed: "Merged: added 2 notes and removed 1 note deleted
-    /// elsewhere."
+    /// What a merge that ran changed: "Merged: added 2 notes and 1 profile; removed 1 note
+    /// deleted elsewhere."
     pub fn done(&self, t: &Book) -> String {
         self.said(
             t,
@@ -124,7 +124,8 @@ impl Changes {
                 parts.push(t.say(key, &[("records", &tally.words(t))]));
             }
         }
-        t.say(sentence, &[("changes", &t.list(&parts))])
+        // Each part may list kinds with "and" itself: parts are set apart by semicolons.
+        t.say(sentence, &[("changes", &parts.join("; "))])
     }
 }
 
@@ -821,16 +822,16 @@ mod tests {
         let changes = merge(&here, &there).changes;
         assert_eq!(
             changes.summary(book(Lang::EN)),
-            "A merge would add 1 note, update 1 note and remove 1 note deleted elsewhere."
+            "A merge would add 1 note; update 1 note; remove 1 note deleted elsewhere."
         );
         assert_eq!(
             changes.summary(book(Lang::from_code("nl").unwrap())),
-            "Samenvoegen zou 1 notitie toevoegen, 1 notitie bijwerken en 1 notitie verwijderen \
-             die elders zijn gewist."
+            "Samenvoegen zou 1 notitie toevoegen; 1 notitie bijwerken; 1 notitie verwijderen die \
+             elders zijn gewist."
         );
         assert_eq!(
             changes.done(book(Lang::EN)),
-            "Merged: added 1 note, updated 1 note and removed 1 note deleted elsewhere."
+            "Merged: added 1 note; updated 1 note; removed 1 note deleted elsewhere."
         );
         assert_eq!(
             merge(&there, &there).changes.summary(book(Lang::EN)),

@@ -84,6 +84,8 @@ const ALL_STORES: [&str; 10] = [
     TOMBSTONES,
 ];
 const CONTACT_COUNT: &str = "contact_count";
+/// The name of the browser's error for a write past the origin's quota.
+const QUOTA_EXCEEDED: &str = "QuotaExceededError";
 /// When who the user is last changed: a backup's `me_changed`, not one of its settings.
 const ME_CHANGED: &str = "me_changed";
 /// The passphrase backups are encrypted with: kept in this browser only.
@@ -129,6 +131,8 @@ pub enum StoreError {
     Unwritable(String),
     /// The write was not completed; nothing of it was stored.
     Aborted,
+    /// The browser's storage for the extension is full: the write was refused whole.
+    Full,
     /// The database was written by a newer Common Ground.
     NewerSchema {
         found: u32,
@@ -150,6 +154,7 @@ impl StoreError {
             }
             StoreError::Unwritable(_) => t.text("store_error.unwritable").to_owned(),
             StoreError::Aborted => t.text("store_error.aborted").to_owned(),
+            StoreError::Full => t.text("store_error.full").to_owned(),
             StoreError::NewerSchema { found } => t.say(
                 "store_error.newer_schema",
                 &[
@@ -234,6 +239,22 @@ struct SettingRecord<T> {
     /// When it was set (see [`Setting::changed`]).
     #[serde(default)]
     changed: f64,
+}
+
+/// `error`, or [`StoreError::Full`] when the transaction of `store` (an object store in it)
+/// ended because the origin's quota is used up. Apart from [`Store::write`], which is made once
+/// per kind of write.
+#[inline(never)]
+fn why_aborted(store: &JsValue, error: StoreError) -> StoreError {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).ok();
+    let name = get(store, "transaction")
+        .and_then(|tx| get(&tx, "error"))
+        .and_then(|error| get(&error, "name"))
+        .and_then(|name| name.as_string());
+    match name.as_deref() {
+        Some(QUOTA_EXCEEDED) => StoreError::Full,
+        _ => error,
+    }
 }
 
 /// The time now, for what a merge compares.
@@ -472,21 +493,24 @@ impl Store {
         body: impl AsyncFnOnce(&Transaction) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let tx = self.db.transaction(stores, TransactionMode::ReadWrite)?;
-        match body(&tx).await {
-            Ok(value) => {
-                if tx.commit()?.await?.is_committed() {
-                    Ok(value)
-                } else {
-                    Err(StoreError::Aborted)
-                }
-            }
+        // The browser's transaction object, to ask why it ended once committing has taken `tx`.
+        let probe: JsValue = match stores.first() {
+            Some(name) => tx.object_store(name)?.into(),
+            None => JsValue::UNDEFINED,
+        };
+        let outcome = match body(&tx).await {
+            Ok(value) => match tx.commit()?.await?.is_committed() {
+                true => Ok(value),
+                false => Err(StoreError::Aborted),
+            },
             Err(e) => {
                 // Aborting can only fail if the browser already aborted it; either way nothing
                 // of this transaction is stored.
                 let _ = tx.abort();
                 Err(e)
             }
-        }
+        };
+        outcome.map_err(|e| why_aborted(&probe, e))
     }
 
     /// Folds a new reading of `part` of a profile into what is stored about that person (see

@@ -161,6 +161,13 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         v.file.set_value("");
         v.say(t().text("backup.nothing_changed"));
     })?;
+    let merge_files: HtmlInputElement = by_id(document, "merge-files")?;
+    let v = view.clone();
+    EventListener::new(&merge_files.clone(), "change", move |_| {
+        let (v, input) = (v.clone(), merge_files.clone());
+        spawn_local(async move { merge_all(&v, &input).await });
+    })
+    .forget();
     let v = view.clone();
     EventListener::new(&view.file, "change", move |_| {
         let v = v.clone();
@@ -281,6 +288,38 @@ async fn choose(view: &View) {
             view.file.set_value("");
         }
     }
+}
+
+/// Merges every file picked (other browsers' backups, from a folder the user syncs) into what is
+/// here, one after the other, and says what each changed.
+async fn merge_all(view: &View, input: &HtmlInputElement) {
+    let Some(files) = input.files() else {
+        return;
+    };
+    let mut said = Vec::new();
+    for i in 0..files.length() {
+        let Some(file) = files.get(i) else {
+            continue;
+        };
+        view.say(&t().say("backup.merging_file", &[("file", &file.name())]));
+        let outcome = match JsFuture::from(file.text()).await {
+            Ok(text) => {
+                let merge = Request::Merge {
+                    backup: text.as_string().unwrap_or_default(),
+                    apply: true,
+                    passphrase: view.typed_passphrase(),
+                };
+                match ask(&merge).await {
+                    Response::Merged { did, .. } => did,
+                    other => failure(other),
+                }
+            }
+            Err(_) => t().say("backup.unreadable", &[("file", &file.name())]),
+        };
+        said.push(format!("{}: {outcome}", file.name()));
+    }
+    input.set_value("");
+    view.say(&said.join("\n"));
 }
 
 /// A way to download the contacts: its name for the user, the file's name and type, and how.

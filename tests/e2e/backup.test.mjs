@@ -128,10 +128,10 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
   desktop.notes.push({ id: highest + 1, uid: 'desktop-1', person: edited.person, text: 'written on the desktop', created: now });
 
   assert.equal(await choose('desktop.json', desktop),
-    'A merge would add 1 note, update 1 note and remove 1 note deleted elsewhere.');
+    'A merge would add 1 note; update 1 note; remove 1 note deleted elsewhere.');
   assert.equal(await options.getByRole('button', { name: 'Merge' }).evaluate((b) => b === document.activeElement), true);
   await options.getByRole('button', { name: 'Merge' }).click();
-  await status('Merged: added 1 note, updated 1 note and removed 1 note deleted elsewhere.');
+  await status('Merged: added 1 note; updated 1 note; removed 1 note deleted elsewhere.');
 
   const laptop = JSON.parse((await download('Download a backup')).text);
   assert.equal(laptop.notes.length, 10_000);

@@ -24,7 +24,7 @@ before(async () => {
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await options.getByLabel('Restore from a backup').setInputFiles(file);
-  await options.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await options.getByRole('button', { name: 'Replace everything' }).click();
   await options.locator('#backup-status').filter({ hasText: 'Restored:' }).waitFor({ timeout: 60_000 });
   await options.close();
   panel = await browser.context.newPage();

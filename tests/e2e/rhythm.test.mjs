@@ -101,7 +101,7 @@ before(async () => {
   const options = await browser.context.newPage();
   await options.goto(`${origin}/options.html`);
   await options.getByLabel('Restore from a backup').setInputFiles(file);
-  await options.getByRole('button', { name: 'Replace everything with the backup' }).click();
+  await options.getByRole('button', { name: 'Replace everything' }).click();
   await options.locator('#backup-status').filter({ hasText: 'Restored:' }).waitFor();
   await options.close();
 });
