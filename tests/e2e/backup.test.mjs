@@ -129,8 +129,8 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
 
   assert.equal(await choose('desktop.json', desktop),
     'A merge would add 1 note; update 1 note; remove 1 note deleted elsewhere.');
-  assert.equal(await options.getByRole('button', { name: 'Merge' }).evaluate((b) => b === document.activeElement), true);
-  await options.getByRole('button', { name: 'Merge' }).click();
+  assert.equal(await options.getByRole('button', { name: 'Merge', exact: true }).evaluate((b) => b === document.activeElement), true);
+  await options.getByRole('button', { name: 'Merge', exact: true }).click();
   await status('Merged: added 1 note; updated 1 note; removed 1 note deleted elsewhere.');
 
   const laptop = JSON.parse((await download('Download a backup')).text);
@@ -149,7 +149,7 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
   await options.getByRole('button', { name: 'Replace everything' }).click();
   await status('Restored:');
   await choose('laptop.json', laptop);
-  await options.getByRole('button', { name: 'Merge' }).click();
+  await options.getByRole('button', { name: 'Merge', exact: true }).click();
   await status('Merged:');
   const desktopAfter = JSON.parse((await download('Download a backup')).text);
   assert.deepEqual(records(desktopAfter), records(laptop));

@@ -46,7 +46,7 @@ async function startProxy(sitePort) {
 }
 
 /** Preferences of a quiet test profile: no first-run pages, updates or reports. */
-function preferences({ proxyPort, lang }) {
+function preferences({ proxyPort, lang, downloads }) {
   return {
     // The add-on's moz-extension host is random per install; the tests fix it.
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
@@ -71,6 +71,10 @@ function preferences({ proxyPort, lang }) {
     'network.connectivity-service.enabled': false,
     'browser.safebrowsing.update.enabled': false,
     'dom.disable_open_during_load': false,
+    // What the add-on downloads (its automatic backup) goes to the test's own folder.
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
   };
 }
 
@@ -150,7 +154,7 @@ export async function launchFirefox({ port, lang = 'en-US', headless = true, dis
   if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX}: run ./build.sh setup`);
   const proxy = await startProxy(port);
   const profile = mkdtempSync(join(tmpdir(), 'cg-firefox-'));
-  writeFileSync(join(profile, 'user.js'), Object.entries(preferences({ proxyPort: proxy.port, lang }))
+  writeFileSync(join(profile, 'user.js'), Object.entries(preferences({ proxyPort: proxy.port, lang, downloads: join(profile, 'downloads') }))
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join(''));
   const { child, address } = await startFirefox(profile, headless);
   const socket = new WebSocket(`${address}/session`);
