@@ -385,7 +385,16 @@ async fn write_everything(tx: &Transaction, backup: &Backup) -> Result<(), Store
         .map(|(i, b)| bucket_value(i as u32, b))
         .collect::<Result<Vec<_>, _>>()?;
     put_all(CONTACTS, buckets)?;
-    let mut settings = all_js(&backup.settings)?;
+    // This browser's own settings come from here, never from a file (a hostile one could name
+    // them to set the passphrase).
+    let theirs: Vec<&Setting> = backup
+        .settings
+        .iter()
+        .filter(|s| {
+            !OWN_SETTINGS.contains(&s.name.as_str()) && !KEPT_SETTINGS.contains(&s.name.as_str())
+        })
+        .collect();
+    let mut settings = all_js(&theirs)?;
     settings.push(to_js(&SettingRecord {
         name: CONTACT_COUNT.to_owned(),
         value: backup.contacts.len() as u32,

@@ -894,4 +894,14 @@ async fn the_passphrase_stays_in_this_browser_through_a_restore() {
             .as_deref(),
         Some("kept in this browser")
     );
+    // A file that names the passphrase among its settings does not set it.
+    let mut hostile = common_ground::backup::sample(1, 0, 0);
+    hostile.settings.push(common_ground::backup::Setting {
+        name: PASSPHRASE.into(),
+        value: "chosen by whoever wrote the file".into(),
+        changed: 0.0,
+    });
+    let fresh = Store::open(&db_name("passphrase-fresh")).await.unwrap();
+    fresh.restore(&hostile).await.unwrap();
+    assert_eq!(fresh.setting::<String>(PASSPHRASE).await.unwrap(), None);
 }
