@@ -166,11 +166,7 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
             covered(stamp, gone(Gone::Note, &note_uid(n)))
                 || covered(stamp, forgotten(n.person.as_str()))
         },
-        &mut |added, updated, removed| {
-            changes.added.notes += added;
-            changes.updated.notes += updated;
-            changes.removed.notes += removed;
-        },
+        &mut counted(&mut changes, |t| &mut t.notes),
     );
 
     let interactions = join(
@@ -191,11 +187,7 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
             gone(Gone::Interaction, &interaction_uid(i)).is_some()
                 || covered(i.at, forgotten(i.person.as_str()))
         },
-        &mut |added, updated, removed| {
-            changes.added.interactions += added;
-            changes.updated.interactions += updated;
-            changes.removed.interactions += removed;
-        },
+        &mut counted(&mut changes, |t| &mut t.interactions),
     );
 
     let marks = settle(
@@ -210,11 +202,7 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
             covered(m.changed, gone(Gone::Marks, &m.person))
                 || covered(m.changed, forgotten(&m.person))
         },
-        &mut |a, u, r| {
-            changes.added.marks += a;
-            changes.updated.marks += u;
-            changes.removed.marks += r;
-        },
+        &mut counted(&mut changes, |t| &mut t.marks),
     );
 
     let profiles = settle(
@@ -226,11 +214,7 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
             StoredProfile::clone,
         ),
         |p| covered(p.last_seen, forgotten(p.person.as_str())),
-        &mut |a, u, r| {
-            changes.added.profiles += a;
-            changes.updated.profiles += u;
-            changes.removed.profiles += r;
-        },
+        &mut counted(&mut changes, |t| &mut t.profiles),
     );
 
     // A contact is taken whole, as of its latest import or correction, whichever is newer:
@@ -247,18 +231,10 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
             StoredContact::clone,
         ),
         |c| covered(contact_stamp(c), forgotten(&c.id)),
-        &mut |a, u, r| {
-            changes.added.contacts += a;
-            changes.updated.contacts += u;
-            changes.removed.contacts += r;
-        },
+        &mut counted(&mut changes, |t| &mut t.contacts),
     );
 
-    let mut other = |a: u32, u: u32, r: u32| {
-        changes.added.other += a;
-        changes.updated.other += u;
-        changes.removed.other += r;
-    };
+    let mut other = counted(&mut changes, |t| &mut t.other);
     // From the export, without a time of their own: a forget removes them.
     let conversations = settle(
         join(
@@ -302,6 +278,7 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
         Pick::Here => (here.me.clone(), here.me_changed),
     };
 
+    drop(other);
     let mut backup = Backup::new(here.exported.max(there.exported));
     backup.me = me;
     backup.me_changed = me_changed;
@@ -325,6 +302,18 @@ pub fn merge(here: &Backup, there: &Backup) -> Merged {
     Merged {
         backup: backup.canonical(),
         changes,
+    }
+}
+
+/// Counts what [`settle`] reports (added, updated, removed) into one kind of `changes`.
+fn counted(
+    changes: &mut Changes,
+    kind: fn(&mut Tally) -> &mut u32,
+) -> impl FnMut(u32, u32, u32) + '_ {
+    move |added, updated, removed| {
+        *kind(&mut changes.added) += added;
+        *kind(&mut changes.updated) += updated;
+        *kind(&mut changes.removed) += removed;
     }
 }
 

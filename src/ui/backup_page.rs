@@ -116,11 +116,9 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         spawn_local(contacts_as(v, VCARD));
     })?;
     on("restore-merge", |v| {
-        let Some(text) = v.chosen.borrow_mut().take() else {
+        let Some(text) = v.take_chosen("backup.merging") else {
             return;
         };
-        v.confirm.set_hidden(true);
-        v.say(t().text("backup.merging"));
         spawn_local(async move {
             match ask(&Request::Merge {
                 backup: text,
@@ -136,11 +134,9 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
         });
     })?;
     on("restore-yes", |v| {
-        let Some(text) = v.chosen.borrow_mut().take() else {
+        let Some(text) = v.take_chosen("backup.restoring") else {
             return;
         };
-        v.confirm.set_hidden(true);
-        v.say(t().text("backup.restoring"));
         spawn_local(async move {
             let restore = Request::Restore {
                 backup: text,
@@ -180,6 +176,15 @@ pub(super) fn start(document: &Document) -> Result<(), JsValue> {
 impl View {
     fn say(&self, message: &str) {
         self.status.set_text_content(Some(message));
+    }
+
+    /// The file chosen to restore, once the user has said how (the question goes, `doing` is
+    /// said while it is done); `None` when nothing waits.
+    fn take_chosen(&self, doing: &'static str) -> Option<String> {
+        let text = self.chosen.borrow_mut().take()?;
+        self.confirm.set_hidden(true);
+        self.say(t().text(doing));
+        Some(text)
     }
 
     /// The passphrase in the field, to open an encrypted file with before it is saved.

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, launchBrowser } from './harness.mjs';
+import { startSite, launchBrowser, noteUid, records } from './harness.mjs';
 
 let site, browser, options, dir, samplePath, sample;
 const T = { timeout: 240_000 };
@@ -93,19 +93,6 @@ test('the contacts download as CSV and as vCard 4.0', T, async () => {
   assert.ok(vcard.text.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sam0 Sample\\, Jr.\r\nN:Sample\\, Jr.;Sam0;;;\r\n'));
 });
 
-/** A note's identity on every device: its uid, or for one stored before uids, its number and
- * the time it was written (as `model::note_uid` makes it). */
-const uidOf = (n) => n.uid ?? `n${n.id}-${Math.trunc(n.created)}`;
-
-/** What two devices must agree on: the records, without each store's own numbering. */
-function records(backup) {
-  const notes = backup.notes.map((n) => ({ ...n, id: undefined, uid: uidOf(n) }))
-    .sort((a, b) => a.uid.localeCompare(b.uid));
-  const interactions = backup.interactions.map((i) => ({ ...i, id: undefined, uid: i.uid ?? `i${i.id}-${Math.trunc(i.at)}` }))
-    .sort((a, b) => a.uid.localeCompare(b.uid));
-  return JSON.parse(JSON.stringify({ ...backup, exported: 0, notes, interactions }));
-}
-
 async function choose(name, backup) {
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify(backup));
@@ -123,7 +110,7 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
   edited.text = 'edited on the desktop';
   edited.edited = now;
   desktop.notes.splice(1, 1);
-  desktop.tombstones.push({ kind: 'note', id: uidOf(deleted), at: now });
+  desktop.tombstones.push({ kind: 'note', id: noteUid(deleted), at: now });
   const highest = Math.max(...desktop.notes.map((n) => n.id));
   desktop.notes.push({ id: highest + 1, uid: 'desktop-1', person: edited.person, text: 'written on the desktop', created: now });
 
@@ -135,8 +122,8 @@ test('another device\'s backup merges in: newer edits, deletions and new notes, 
 
   const laptop = JSON.parse((await download('Download a backup')).text);
   assert.equal(laptop.notes.length, 10_000);
-  assert.equal(laptop.notes.find((n) => uidOf(n) === uidOf(edited)).text, 'edited on the desktop');
-  assert.equal(laptop.notes.some((n) => uidOf(n) === uidOf(deleted)), false);
+  assert.equal(laptop.notes.find((n) => noteUid(n) === noteUid(edited)).text, 'edited on the desktop');
+  assert.equal(laptop.notes.some((n) => noteUid(n) === noteUid(deleted)), false);
   assert.equal(laptop.notes.filter((n) => n.text === 'written on the desktop').length, 1);
   assert.equal(laptop.contacts.length, 30_000);
 

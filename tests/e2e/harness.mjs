@@ -153,6 +153,24 @@ export async function useOwnDownloads(context, page) {
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
 }
 
+/** A note's identity on every device: its uid, or for one stored before uids, its number and
+ * the time it was written (as `model::note_uid` makes it). */
+export const noteUid = (n) => n.uid ?? `n${n.id}-${Math.trunc(n.created)}`;
+const interactionUid = (i) => i.uid ?? `i${i.id}-${Math.trunc(i.at)}`;
+
+/** What two devices' backups must agree on: the records, without each store's own numbering
+ * or the time the file was made. */
+export function records(backup) {
+  const strip = (list, uid) => list.map((r) => ({ ...r, id: undefined, uid: uid(r) }))
+    .sort((a, b) => a.uid.localeCompare(b.uid));
+  return JSON.parse(JSON.stringify({
+    ...backup,
+    exported: 0,
+    notes: strip(backup.notes, noteUid),
+    interactions: strip(backup.interactions, interactionUid),
+  }));
+}
+
 /** What a sample page's <body> holds, for a page script to put in place of its own. */
 export function bodyOf(name) {
   const page = readFileSync(join(PAGES, `${name}.html`), 'utf8');
